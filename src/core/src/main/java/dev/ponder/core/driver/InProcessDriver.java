@@ -1,18 +1,11 @@
 package dev.ponder.core.driver;
 
-import dev.ponder.core.model.Generation;
 import dev.ponder.core.model.PolicyModel;
-import dev.ponder.core.model.PromptDemand;
 import dev.ponder.core.model.RewardModel;
-import dev.ponder.core.model.Sample;
-import dev.ponder.core.model.ScoreItem;
-import dev.ponder.core.model.Scoring;
 import dev.ponder.core.model.Usage;
 import dev.ponder.core.search.Problem;
 import dev.ponder.core.search.SearchConfig;
 import dev.ponder.core.strategy.Action;
-import dev.ponder.core.strategy.Results;
-import dev.ponder.core.strategy.SampleBatch;
 import dev.ponder.core.strategy.SearchState;
 import dev.ponder.core.strategy.Strategy;
 import java.util.ArrayList;
@@ -65,11 +58,12 @@ public final class InProcessDriver {
         SearchState state = strategy.start(problem, config);
         Usage usage = Usage.ZERO;
         for (Action action = strategy.next(state); !(action instanceof Action.Finish); action = strategy.next(state)) {
-            Metered<? extends Results> results = action instanceof Action.Sample sample
-                    ? sample(sample)
-                    : score((Action.Score) action);
-            usage = usage.plus(results.usage);
-            state = strategy.apply(state, results.results);
+            List<ChunkResult> results = new ArrayList<>();
+            for (ModelChunk chunk : ModelChunk.plan(action, options.sampleChunk(), options.scoreChunk())) {
+                results.add(chunk.run(policy, prm));
+            }
+            usage = usage.plus(ChunkResult.total(results));
+            state = strategy.apply(state, ChunkResult.combine(action, results));
         }
         return new SearchRun(problem, strategy, state, usage, (System.nanoTime() - started) / 1_000_000);
     }
@@ -115,58 +109,5 @@ public final class InProcessDriver {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private Metered<Results.Samples> sample(Action.Sample action) {
-        List<List<Sample>> perDemand = new ArrayList<>();
-        Usage usage = Usage.ZERO;
-        for (SampleBatch batch : action.batches()) {
-            for (List<PromptDemand> chunk : chunks(batch.demands(), options.sampleChunk())) {
-                Generation g = policy.generate(chunk, batch.params());
-                check(g.samples().size() == chunk.size(), "the policy answered " + g.samples().size()
-                        + " prompts of " + chunk.size());
-                for (int i = 0; i < chunk.size(); i++) {
-                    check(g.samples().get(i).size() == chunk.get(i).n(), "the policy returned "
-                            + g.samples().get(i).size() + " samples where n=" + chunk.get(i).n());
-                }
-                perDemand.addAll(g.samples());
-                usage = usage.plus(g.usage());
-            }
-        }
-        return new Metered<>(new Results.Samples(perDemand), usage);
-    }
-
-    private Metered<Results.Scores> score(Action.Score action) {
-        List<List<Double>> perItem = new ArrayList<>();
-        Usage usage = Usage.ZERO;
-        for (List<ScoreItem> chunk : chunks(action.items(), options.scoreChunk())) {
-            Scoring s = prm.score(chunk);
-            check(s.scores().size() == chunk.size(), "the PRM scored " + s.scores().size() + " items of "
-                    + chunk.size());
-            for (int i = 0; i < chunk.size(); i++) {
-                check(s.scores().get(i).size() == chunk.get(i).steps().size(), "the PRM returned "
-                        + s.scores().get(i).size() + " scores for " + chunk.get(i).steps().size() + " steps");
-            }
-            perItem.addAll(s.scores());
-            usage = usage.plus(s.usage());
-        }
-        return new Metered<>(new Results.Scores(perItem), usage);
-    }
-
-    private static <T> List<List<T>> chunks(List<T> items, int size) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += size) {
-            chunks.add(items.subList(from, Math.min(items.size(), from + size)));
-        }
-        return chunks;
-    }
-
-    private static void check(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalStateException(message);
-        }
-    }
-
-    private record Metered<R extends Results>(R results, Usage usage) {
     }
 }

@@ -77,7 +77,7 @@ public final class BeamSearch extends PhasedStrategy {
         if (state.config().filterDuplicates()) {
             pool = dropDuplicates(pool);
         }
-        return state.nextIteration(keepTopK(pool, state.config()), completed);
+        return state.nextIteration(scored, keepTopK(pool, state.config()), completed);
     }
 
     private static List<Candidate> dropDuplicates(List<Candidate> pool) {

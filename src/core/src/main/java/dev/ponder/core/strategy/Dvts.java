@@ -82,7 +82,7 @@ public final class Dvts extends PhasedStrategy {
                 frontier.add(best.get().toBeam());
             }
         }
-        return state.nextIteration(frontier, completed);
+        return state.nextIteration(scored, frontier, completed);
     }
 
     private static Optional<Candidate> best(List<Candidate> scored, int lane, SearchConfig config) {

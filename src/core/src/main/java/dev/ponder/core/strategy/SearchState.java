@@ -16,7 +16,9 @@ import java.util.List;
  * @param iteration  the current iteration, from 0
  * @param lookaheadStep greedy lookahead steps taken so far in this iteration
  * @param frontier   the unfinished paths to expand next
- * @param candidates this iteration's candidates, awaiting lookahead, scores or selection
+ * @param candidates this iteration's candidates, awaiting lookahead, scores or selection; once the iteration is
+ *                   closed, the scored candidates it chose from (a store persists them as frontier nodes, SPEC.md
+ *                   §1), until the next iteration's samples replace them
  * @param completed  finished paths, in completion order
  */
 public record SearchState(String strategy, Problem problem, SearchConfig config, Phase phase, int iteration,
@@ -50,13 +52,15 @@ public record SearchState(String strategy, Problem problem, SearchConfig config,
     }
 
     /**
-     * Closes the iteration: the kept paths become the frontier, the candidates are cleared, and the search goes
-     * on to the next iteration unless nothing is left or the iteration cap is reached.
+     * Closes the iteration: the kept paths become the frontier, the scored candidates stay as the record of what
+     * was chosen from, and the search goes on to the next iteration unless nothing is left or the iteration cap
+     * is reached.
      */
-    public SearchState nextIteration(List<Beam> newFrontier, List<Trajectory> newCompleted) {
+    public SearchState nextIteration(List<Candidate> chosenFrom, List<Beam> newFrontier,
+                                     List<Trajectory> newCompleted) {
         int next = iteration + 1;
         boolean over = newFrontier.isEmpty() || next >= config.maxIterations();
         return new SearchState(strategy, problem, config, over ? Phase.DONE : Phase.SAMPLE, next, 0, newFrontier,
-                List.of(), newCompleted);
+                chosenFrom, newCompleted);
     }
 }
