@@ -1,0 +1,83 @@
+package dev.ponder.engine.stage;
+
+import dev.ponder.core.driver.ChunkResult;
+import dev.ponder.core.driver.ModelChunk;
+import dev.ponder.core.strategy.Action;
+import dev.ponder.core.strategy.SearchState;
+import dev.ponder.engine.queue.Stage;
+import dev.ponder.engine.queue.StageMessage;
+import dev.ponder.engine.store.FrontierStore;
+import dev.ponder.engine.store.Keys;
+import dev.ponder.engine.store.SearchItem;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The sample and score stages: one chunk of a round's model calls. The worker recomputes the round's action from
+ * the stored state (so messages carry no data), takes the chunk's lease (so a duplicate message does not call the
+ * model again), calls the model, and records marker, results, counter and usage in one transaction. The commit that
+ * brings the counter to zero sends select.
+ */
+final class ChunkWorker {
+
+    private final Pipeline p;
+
+    ChunkWorker(Pipeline pipeline) {
+        this.p = pipeline;
+    }
+
+    void handle(StageMessage m) {
+        SearchItem search = p.live(m).orElse(null);
+        if (search == null) {
+            return;
+        }
+        if (search.round() != m.round()) {
+            PipelineLog.drop(m, "the search is in round " + search.round());
+            return;
+        }
+        if (p.store.exists(search.id(), Keys.marker(m.round(), m.stage(), m.chunk()))) {
+            PipelineLog.drop(m, "the chunk is recorded");
+            sendSelectIfDue(m);
+            return;
+        }
+        SearchState state = p.store.state(search);
+        ModelChunk chunk = chunk(m, search, state);
+        long now = p.now();
+        if (!p.store.claimLease(search, m.round(), m.stage(), m.chunk(), m.id(), now,
+                now + p.options.lease().toMillis())) {
+            PipelineLog.drop(m, "another message holds the chunk's lease");
+            return;
+        }
+        ChunkResult result = chunk.run(p.models.policy(search.policy()), p.models.prm(search.prm()));
+        FrontierStore.ChunkCommit commit = p.store.commitChunk(search, m.round(), m.stage(), m.chunk(), result);
+        if (commit != FrontierStore.ChunkCommit.COMMITTED) {
+            PipelineLog.drop(m, commit == FrontierStore.ChunkCommit.STALE ? "the search moved on" : "a copy recorded it");
+            return;
+        }
+        p.checkpoints.reached("chunk committed", m);
+        sendSelectIfDue(m);
+    }
+
+    /** The chunk this message names, checked against the round's action. */
+    private ModelChunk chunk(StageMessage m, SearchItem search, SearchState state) {
+        Action action = p.strategy(search).next(state);
+        Stage expected = action instanceof Action.Sample ? Stage.SAMPLE : action instanceof Action.Score ? Stage.SCORE
+                : null;
+        List<ModelChunk> chunks = ModelChunk.plan(action, search.sampleChunk(), search.scoreChunk());
+        if (expected != m.stage() || m.chunk() >= chunks.size()) {
+            throw new IllegalStateException("round " + m.round() + " has " + chunks.size() + " "
+                    + (expected == null ? "finish" : expected.key()) + " chunks: no " + m.stage().key() + " chunk "
+                    + m.chunk());
+        }
+        return chunks.get(m.chunk());
+    }
+
+    /** After the last chunk: select, unless it already ran. */
+    private void sendSelectIfDue(StageMessage m) {
+        OptionalLong pending = p.store.pending(m.search(), m.round());
+        if (pending.isPresent() && pending.getAsLong() == 0
+                && !p.store.exists(m.search(), Keys.marker(m.round(), Stage.SELECT, 0))) {
+            p.queues.send(StageMessage.of(m.search(), m.round(), m.iteration(), Stage.SELECT, 0));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.ponder.engine.stage;
+
+import dev.ponder.core.driver.ModelChunk;
+import dev.ponder.core.strategy.Action;
+import dev.ponder.core.strategy.SearchOutcome;
+import dev.ponder.core.strategy.SearchState;
+import dev.ponder.core.strategy.Strategy;
+import dev.ponder.engine.queue.Stage;
+import dev.ponder.engine.queue.StageMessage;
+import dev.ponder.engine.store.Keys;
+import dev.ponder.engine.store.SearchItem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Drives one search: asks its strategy what the current round needs, then either finishes the search or opens
+ * the round — the fan-in counter with the exact chunk count first, then one message per chunk, then its own marker.
+ * The marker goes last, so a copy that finds it knows every message went out; a copy that does not (the first died
+ * between writes and sends) sends the chunks whose markers are still absent.
+ */
+final class Orchestrator {
+
+    private final Pipeline p;
+
+    Orchestrator(Pipeline pipeline) {
+        this.p = pipeline;
+    }
+
+    void handle(StageMessage m) {
+        SearchItem search = p.live(m).orElse(null);
+        if (search == null) {
+            return;
+        }
+        if (search.round() != m.round()) {
+            PipelineLog.drop(m, "the search is in round " + search.round());
+            return;
+        }
+        if (!m.redrive() && p.store.exists(search.id(), Keys.marker(m.round(), Stage.ORCHESTRATE, 0))) {
+            PipelineLog.drop(m, "the round was opened and its messages sent");
+            return;
+        }
+        Strategy strategy = p.strategy(search);
+        SearchState state = p.store.state(search);
+        Action action = strategy.next(state);
+        if (action instanceof Action.Finish) {
+            finish(m, search, strategy, state);
+            return;
+        }
+        Stage stage = action instanceof Action.Sample ? Stage.SAMPLE : Stage.SCORE;
+        int chunks = ModelChunk.plan(action, search.sampleChunk(), search.scoreChunk()).size();
+        OptionalLong pending = p.store.pending(search.id(), m.round());
+        if (pending.isEmpty()) {
+            if (!p.store.startRound(search, stage, chunks, p.now())) {
+                PipelineLog.drop(m, "another copy opened the round");
+                return;
+            }
+            pending = OptionalLong.of(chunks);
+        }
+        p.checkpoints.reached("round opened", m);
+        if (pending.getAsLong() == 0) {
+            p.queues.send(StageMessage.of(search.id(), m.round(), m.iteration(), Stage.SELECT, 0));
+        } else {
+            Set<Integer> done = p.store.doneChunks(search.id(), m.round(), stage);
+            List<StageMessage> sends = new ArrayList<>();
+            for (int c = 0; c < chunks; c++) {
+                if (!done.contains(c)) {
+                    sends.add(StageMessage.of(search.id(), m.round(), state.iteration(), stage, c));
+                }
+            }
+            p.queues.send(sends);
+        }
+        p.checkpoints.reached("chunks sent", m);
+        p.store.putMarker(search, m.round(), Stage.ORCHESTRATE);
+        PipelineLog.info(m, "opened " + stage.key() + " round with " + chunks + " chunks");
+    }
+
+    private void finish(StageMessage m, SearchItem search, Strategy strategy, SearchState state) {
+        SearchOutcome outcome = strategy.finish(state);
+        String gold = search.problem().answer();
+        Boolean correct = gold == null || outcome.pred() == null ? null : p.equivalence.equivalent(outcome.pred(), gold);
+        if (p.store.finish(search, outcome, correct, p.now())) {
+            PipelineLog.search(search.id(), "succeeded after " + state.iteration() + " iterations: " + outcome.pred());
+        } else {
+            PipelineLog.drop(m, "the search changed while finishing");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.ponder.engine.stage;
+
+import dev.ponder.core.driver.ChunkResult;
+import dev.ponder.core.strategy.Action;
+import dev.ponder.core.strategy.SearchState;
+import dev.ponder.core.strategy.Strategy;
+import dev.ponder.engine.queue.Stage;
+import dev.ponder.engine.queue.StageMessage;
+import dev.ponder.engine.store.Keys;
+import dev.ponder.engine.store.NodeItem;
+import dev.ponder.engine.store.SearchItem;
+import dev.ponder.engine.store.StateCodec;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Applies a round's results: hands the chunks' samples or scores to the strategy (which keeps the best for beam
+ * search, the best child per subtree for DVTS, ...), writes the changed nodes and the new state with the next round
+ * under an optimistic version check, then sends orchestrate. A copy that finds the round already selected re-sends
+ * orchestrate only if orchestrate's marker for the next round is absent.
+ */
+final class Selector {
+
+    private final Pipeline p;
+
+    Selector(Pipeline pipeline) {
+        this.p = pipeline;
+    }
+
+    void handle(StageMessage m) {
+        SearchItem search = p.live(m).orElse(null);
+        if (search == null) {
+            return;
+        }
+        if (search.round() != m.round()) {
+            resendOrchestrateIfLost(m, search);
+            return;
+        }
+        OptionalLong pending = p.store.pending(search.id(), m.round());
+        if (pending.isEmpty() || pending.getAsLong() > 0) {
+            PipelineLog.drop(m, "the round still waits for chunks");
+            return;
+        }
+        Strategy strategy = p.strategy(search);
+        Map<String, NodeItem> nodes = p.store.nodes(search.id());
+        SearchState before = StateCodec.decode(search, nodes);
+        Action action = strategy.next(before);
+        Stage stage = action instanceof Action.Score ? Stage.SCORE : Stage.SAMPLE;
+        SearchState after = strategy.apply(before,
+                ChunkResult.combine(action, p.store.chunkResults(search.id(), m.round(), stage)));
+        StateCodec.Encoded encoded = StateCodec.encode(before, search.state(), nodes, after);
+        if (!p.store.commitSelect(search, encoded, p.now())) {
+            PipelineLog.drop(m, "a copy selected the round");
+            return;
+        }
+        p.checkpoints.reached("selection committed", m);
+        p.queues.send(StageMessage.of(search.id(), m.round() + 1, after.iteration(), Stage.ORCHESTRATE, 0));
+    }
+
+    private void resendOrchestrateIfLost(StageMessage m, SearchItem search) {
+        int next = m.round() + 1;
+        if (search.round() == next && p.store.exists(search.id(), Keys.marker(m.round(), Stage.SELECT, 0))
+                && !p.store.exists(search.id(), Keys.marker(next, Stage.ORCHESTRATE, 0))) {
+            p.queues.send(StageMessage.of(search.id(), next, search.state().iteration(), Stage.ORCHESTRATE, 0));
+            PipelineLog.info(m, "re-sent orchestrate for round " + next);
+            return;
+        }
+        PipelineLog.drop(m, "the search is in round " + search.round());
+    }
+}

@@ -1,0 +1,65 @@
+package dev.ponder.engine.stage;
+
+import dev.ponder.engine.queue.StageMessage;
+import dev.ponder.engine.store.SearchItem;
+import dev.ponder.engine.store.SearchStatus;
+import java.time.Duration;
+
+/**
+ * Finds searches that lost their way: past their deadline (failed), or without progress for longer than the idle
+ * limit (re-driven through orchestrate, which resumes whatever the round lacks; failed after too many redrives).
+ * In the cloud it runs on a schedule; the embedded default also re-drives every unfinished search at start-up,
+ * since in-memory queues do not survive a restart.
+ */
+public final class Sweeper {
+
+    private final Pipeline p;
+
+    public Sweeper(Pipeline pipeline) {
+        this.p = pipeline;
+    }
+
+    /** What one sweep did. */
+    public record Sweep(int failed, int redriven) {
+    }
+
+    public Sweep sweep() {
+        int failed = 0;
+        int redriven = 0;
+        long now = p.now();
+        for (SearchItem s : p.store.active()) {
+            if (now > s.deadlineMs()) {
+                failed += p.store.end(s.id(), SearchStatus.FAILED, Pipeline.deadlineReason(s), now) ? 1 : 0;
+            } else if (now - s.updatedMs() > p.options.idle().toMillis()) {
+                if (s.redrives() >= p.options.maxRedrives()) {
+                    failed += p.store.end(s.id(), SearchStatus.FAILED, "idle for "
+                            + Duration.ofMillis(now - s.updatedMs()).toSeconds() + " s after " + s.redrives()
+                            + " redrives (round " + s.round() + ")", now) ? 1 : 0;
+                } else if (redrive(s)) {
+                    redriven++;
+                }
+            }
+        }
+        return new Sweep(failed, redriven);
+    }
+
+    /** Re-drives every unfinished search, idle or not: their messages may have been lost with the queues. */
+    public int redriveAll() {
+        int redriven = 0;
+        for (SearchItem s : p.store.active()) {
+            if (redrive(s)) {
+                redriven++;
+            }
+        }
+        return redriven;
+    }
+
+    private boolean redrive(SearchItem s) {
+        if (!p.store.countRedrive(s, p.now())) {
+            return false;
+        }
+        p.queues.send(StageMessage.redrive(s.id(), s.round(), s.state().iteration()));
+        PipelineLog.search(s.id(), "re-driven in round " + s.round());
+        return true;
+    }
+}

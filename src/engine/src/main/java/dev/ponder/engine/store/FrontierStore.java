@@ -1,0 +1,557 @@
+package dev.ponder.engine.store;
+
+import static dev.ponder.engine.store.Attrs.bool;
+import static dev.ponder.engine.store.Attrs.key;
+import static dev.ponder.engine.store.Attrs.n;
+import static dev.ponder.engine.store.Attrs.num;
+import static dev.ponder.engine.store.Attrs.s;
+import static dev.ponder.engine.store.Attrs.str;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ponder.core.driver.ChunkResult;
+import dev.ponder.core.model.Usage;
+import dev.ponder.core.strategy.SearchOutcome;
+import dev.ponder.core.strategy.SearchState;
+import dev.ponder.engine.queue.Stage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * A search's state in DynamoDB (DESIGN.md §4): one partition per search holding its search item, frontier nodes,
+ * round counters, stage markers with their results, usage and outcome. Every write that decides is conditional,
+ * every read that decides is strongly consistent, and every multi-item change is one transaction of fewer than 100
+ * items, so a message delivered twice, or a handler that dies between two calls, leaves the search as it would be
+ * had everything happened once.
+ */
+public final class FrontierStore {
+
+    /** DynamoDB's limit is 100 items per transaction; one slot stays free for the condition on the search. */
+    static final int MAX_TRANSACTION_ITEMS = 99;
+    /** DynamoDB's limit is 4 MB per transaction; room to spare for attribute names and keys. */
+    static final int MAX_TRANSACTION_BYTES = 3_500_000;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final ObjectMapper json;
+    private final long retentionSeconds;
+
+    /**
+     * @param dynamo           the client
+     * @param table            the table name
+     * @param json             writes problems, configurations and chunk results
+     * @param retentionSeconds how long a search's items live after its deadline (the {@code ttl} attribute)
+     */
+    public FrontierStore(DynamoDbClient dynamo, String table, ObjectMapper json, long retentionSeconds) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.json = json;
+        this.retentionSeconds = retentionSeconds;
+    }
+
+    /** How a chunk's commit went. */
+    public enum ChunkCommit {
+        /** This call recorded the chunk. */
+        COMMITTED,
+        /** Another delivery recorded it first. */
+        ALREADY_DONE,
+        /** The search moved on, ended or was cancelled: nothing was written. */
+        STALE
+    }
+
+    // ---- searches -------------------------------------------------------------------------------------------------
+
+    /** Stores a new search; false if a search with its id exists already (its id is deterministic). */
+    public boolean create(SearchItem search) {
+        Map<String, AttributeValue> item = search.toItem(json);
+        item.put("ttl", n(ttl(search)));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    /** The search, read strongly consistent; empty if unknown or expired (DynamoDB Local never expires items). */
+    public Optional<SearchItem> search(String id) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(Keys.search(id), Keys.META))
+                .consistentRead(true)).item();
+        if (item == null || item.isEmpty() || expired(item)) {
+            return Optional.empty();
+        }
+        return Optional.of(SearchItem.from(item, json));
+    }
+
+    /** The search's nodes by id. */
+    public Map<String, NodeItem> nodes(String searchId) {
+        Map<String, NodeItem> nodes = new HashMap<>();
+        query(searchId, Keys.NODE_PREFIX, item -> {
+            NodeItem node = NodeItem.from(item);
+            nodes.put(node.id(), node);
+        });
+        return nodes;
+    }
+
+    /** The search's strategy state, rebuilt from its item and nodes. */
+    public SearchState state(SearchItem search) {
+        return StateCodec.decode(search, nodes(search.id()));
+    }
+
+    /** Whether an item of the search exists, read strongly consistent. */
+    public boolean exists(String searchId, String sk) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(Keys.search(searchId), sk))
+                .consistentRead(true).projectionExpression("pk")).item();
+        return item != null && !item.isEmpty();
+    }
+
+    /** Chunks a round still waits for, if its counter exists. */
+    public OptionalLong pending(String searchId, int round) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(key(Keys.search(searchId), Keys.counter(round))).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? OptionalLong.empty() : OptionalLong.of(num(item, "pending"));
+    }
+
+    /**
+     * Opens a round's fan-out: the search becomes RUNNING and the round's counter is created with the exact chunk
+     * count, in one transaction, before any chunk is sent. False if the search changed meanwhile.
+     */
+    public boolean startRound(SearchItem search, Stage stage, int chunks, long now) {
+        Map<String, AttributeValue> values = new HashMap<>(SearchItem.statusAttributes(SearchStatus.RUNNING, now,
+                search.deadlineMs()).entrySet().stream()
+                .collect(HashMap::new, (m, e) -> m.put(":" + e.getKey(), e.getValue()), HashMap::putAll));
+        values.put(":v", n(search.version()));
+        values.put(":next", n(search.version() + 1));
+        values.put(":r", n(search.round()));
+        Map<String, AttributeValue> counter = new HashMap<>(key(Keys.search(search.id()), Keys.counter(search.round())));
+        counter.put("pending", n(chunks));
+        counter.put("chunks", n(chunks));
+        counter.put("stage", s(stage.key()));
+        counter.put("ttl", n(ttl(search)));
+        return transact(List.of(
+                TransactWriteItem.builder().update(u -> u.tableName(table).key(key(Keys.search(search.id()), Keys.META))
+                        .updateExpression("SET #status = :status, updated = :updated, active = :active, version = :next")
+                        .conditionExpression("version = :v AND round = :r")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(values)).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(counter)
+                        .conditionExpression("attribute_not_exists(pk)")).build())) == null;
+    }
+
+    /** Records that a stage's work for a round is done (orchestrate's marker: all its messages went out). */
+    public void putMarker(SearchItem search, int round, Stage stage) {
+        Map<String, AttributeValue> item = new HashMap<>(key(Keys.search(search.id()), Keys.marker(round, stage, 0)));
+        item.put("done", bool(true));
+        item.put("ttl", n(ttl(search)));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    /** The chunks of a stage already recorded in a round. */
+    public TreeSet<Integer> doneChunks(String searchId, int round, Stage stage) {
+        TreeSet<Integer> done = new TreeSet<>();
+        String prefix = Keys.markerPrefix(round, stage);
+        query(searchId, prefix, item -> done.add(Integer.parseInt(str(item, "sk").substring(prefix.length()))));
+        return done;
+    }
+
+    /**
+     * Takes the lease on a chunk's model call for {@code owner} until {@code untilMs}: granted when free, expired, or
+     * already the owner's (a redelivery of the same message). False while another message holds it.
+     */
+    public boolean claimLease(SearchItem search, int round, Stage stage, int chunk, String owner, long now,
+                              long untilMs) {
+        Map<String, AttributeValue> item = new HashMap<>(key(Keys.search(search.id()), Keys.lease(round, stage, chunk)));
+        item.put("owner", s(owner));
+        item.put("until", n(untilMs));
+        item.put("ttl", n(ttl(search)));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(pk) OR #owner = :owner OR #until < :now")
+                    .expressionAttributeNames(Map.of("#owner", "owner", "#until", "until"))
+                    .expressionAttributeValues(Map.of(":owner", s(owner), ":now", n(now))));
+            return true;
+        } catch (ConditionalCheckFailedException held) {
+            return false;
+        }
+    }
+
+    /**
+     * Records a chunk: its marker with its results, the round counter's decrement and the usage increment, in one
+     * transaction conditional on the marker being absent and the search still RUNNING in this round.
+     */
+    public ChunkCommit commitChunk(SearchItem search, int round, Stage stage, int chunk, ChunkResult result) {
+        List<byte[]> parts = ChunkPayload.encode(json, result);
+        int bytes = parts.stream().mapToInt(p -> p.length).sum();
+        if (parts.size() + 3 > MAX_TRANSACTION_ITEMS || bytes > MAX_TRANSACTION_BYTES) {
+            throw new IllegalStateException("the results of " + stage.key() + " chunk " + chunk + " take " + bytes
+                    + " bytes compressed, more than one transaction holds (" + MAX_TRANSACTION_BYTES
+                    + "): lower the chunk size");
+        }
+        String pk = Keys.search(search.id());
+        long ttl = ttl(search);
+        List<TransactWriteItem> writes = new ArrayList<>();
+        Map<String, AttributeValue> marker = new HashMap<>(key(pk, Keys.marker(round, stage, chunk)));
+        marker.put("done", bool(true));
+        marker.put("parts", n(parts.size()));
+        marker.put("data", AttributeValue.fromB(SdkBytes.fromByteArray(parts.get(0))));
+        marker.put("ttl", n(ttl));
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(marker)
+                .conditionExpression("attribute_not_exists(pk)")).build());
+        for (int i = 1; i < parts.size(); i++) {
+            Map<String, AttributeValue> part = new HashMap<>(key(pk, Keys.part(round, stage, chunk, i)));
+            part.put("data", AttributeValue.fromB(SdkBytes.fromByteArray(parts.get(i))));
+            part.put("ttl", n(ttl));
+            writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(part)).build());
+        }
+        writes.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key(pk, Keys.counter(round)))
+                .updateExpression("SET pending = pending - :one")
+                .conditionExpression("pending > :zero")
+                .expressionAttributeValues(Map.of(":one", n(1), ":zero", n(0)))).build());
+        Usage u = result.usage();
+        writes.add(TransactWriteItem.builder().update(b -> b.tableName(table).key(key(pk, Keys.USAGE))
+                .updateExpression("ADD prompt_tokens :p, completion_tokens :c, policy_calls :pc, prm_calls :rc, "
+                        + "model_seconds :ms SET #ttl = :ttl")
+                .expressionAttributeNames(Map.of("#ttl", "ttl"))
+                .expressionAttributeValues(Map.of(":p", n(u.promptTokens()), ":c", n(u.completionTokens()),
+                        ":pc", n(u.policyCalls()), ":rc", n(u.prmCalls()), ":ms", n(u.modelSeconds()),
+                        ":ttl", n(ttl)))).build());
+        writes.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName(table).key(key(pk, Keys.META))
+                .conditionExpression("#status = :running AND round = :r")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":running", s(SearchStatus.RUNNING.name()), ":r", n(round))))
+                .build());
+        List<CancellationReason> failed = transact(writes);
+        if (failed == null) {
+            return ChunkCommit.COMMITTED;
+        }
+        return conditionFailed(failed, 0) ? ChunkCommit.ALREADY_DONE : ChunkCommit.STALE;
+    }
+
+    /** The recorded results of a round's chunks, in chunk order. */
+    public List<ChunkResult> chunkResults(String searchId, int round, Stage stage) {
+        TreeMap<String, byte[]> byKey = new TreeMap<>();
+        TreeMap<Integer, Integer> partsPerChunk = new TreeMap<>();
+        String markers = Keys.markerPrefix(round, stage);
+        query(searchId, markers, item -> {
+            int chunk = Integer.parseInt(str(item, "sk").substring(markers.length()));
+            partsPerChunk.put(chunk, (int) num(item, "parts"));
+            byKey.put(Keys.part(round, stage, chunk, 0), item.get("data").b().asByteArray());
+        });
+        query(searchId, Keys.partPrefix(round, stage), item -> byKey.put(str(item, "sk"), item.get("data").b().asByteArray()));
+        List<ChunkResult> results = new ArrayList<>();
+        int expected = 0;
+        for (var chunk : partsPerChunk.entrySet()) {
+            if (chunk.getKey() != expected++) {
+                throw new IllegalStateException("round " + round + " lacks " + stage.key() + " chunk " + (expected - 1));
+            }
+            List<byte[]> parts = new ArrayList<>();
+            for (int p = 0; p < chunk.getValue(); p++) {
+                parts.add(byKey.get(Keys.part(round, stage, chunk.getKey(), p)));
+            }
+            results.add(ChunkPayload.decode(json, stage, parts));
+        }
+        return results;
+    }
+
+    /**
+     * Commits a round's selection: the candidate nodes, then the search's new state with version + 1 and the next
+     * round, and the select marker. Nodes that do not fit the final transaction go first in transactions that each
+     * check the search's version, so a stale duplicate can never overwrite a node of a later round. False if the
+     * search changed meanwhile.
+     */
+    public boolean commitSelect(SearchItem search, StateCodec.Encoded encoded, long now) {
+        String pk = Keys.search(search.id());
+        long ttl = ttl(search);
+        List<List<NodeItem>> groups = groups(encoded.nodes());
+        for (int g = 0; g < groups.size(); g++) {
+            boolean last = g == groups.size() - 1;
+            List<TransactWriteItem> writes = new ArrayList<>();
+            for (NodeItem node : groups.get(g)) {
+                Map<String, AttributeValue> item = node.toItem(search.id());
+                item.put("ttl", n(ttl));
+                writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build());
+            }
+            if (!last) {
+                writes.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName(table).key(key(pk, Keys.META))
+                        .conditionExpression("version = :v")
+                        .expressionAttributeValues(Map.of(":v", n(search.version())))).build());
+                if (transact(writes) != null) {
+                    return false;
+                }
+                continue;
+            }
+            Map<String, AttributeValue> values = new HashMap<>();
+            SearchItem.stateAttributes(encoded.refs()).forEach((k, v) -> values.put(":" + k, v));
+            values.put(":v", n(search.version()));
+            values.put(":next", n(search.version() + 1));
+            values.put(":round", n(search.round() + 1));
+            values.put(":updated", n(now));
+            Map<String, String> names = new LinkedHashMap<>();
+            StringBuilder set = new StringBuilder("SET version = :next, round = :round, updated = :updated");
+            for (String k : SearchItem.stateAttributes(encoded.refs()).keySet()) {
+                names.put("#" + k, k);
+                set.append(", #").append(k).append(" = :").append(k);
+            }
+            writes.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key(pk, Keys.META))
+                    .updateExpression(set.toString()).conditionExpression("version = :v")
+                    .expressionAttributeNames(names).expressionAttributeValues(values)).build());
+            Map<String, AttributeValue> marker = new HashMap<>(key(pk, Keys.marker(search.round(), Stage.SELECT, 0)));
+            marker.put("done", bool(true));
+            marker.put("ttl", n(ttl));
+            writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(marker)).build());
+            return transact(writes) == null;
+        }
+        throw new IllegalStateException("unreachable: there is always a last group");
+    }
+
+    /** Ends a search with its outcome: SUCCEEDED, with the answer item, if the version is still the one read. */
+    public boolean finish(SearchItem search, SearchOutcome outcome, Boolean correct, long now) {
+        String pk = Keys.search(search.id());
+        Map<String, AttributeValue> result = new HashMap<>(key(pk, Keys.OUTCOME));
+        if (outcome.pred() != null) {
+            result.put("pred", s(outcome.pred()));
+        }
+        Map<String, AttributeValue> predictions = new LinkedHashMap<>();
+        outcome.predictions().forEach((k, v) -> predictions.put(k, s(v)));
+        result.put("predictions", AttributeValue.fromM(predictions));
+        if (correct != null) {
+            result.put("correct", bool(correct));
+        }
+        result.put("ttl", n(ttl(search)));
+        return transact(List.of(
+                TransactWriteItem.builder().update(u -> u.tableName(table).key(key(pk, Keys.META))
+                        .updateExpression("SET #status = :done, updated = :now, finished = :now, version = :next "
+                                + "REMOVE active")
+                        .conditionExpression("version = :v")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(":done", s(SearchStatus.SUCCEEDED.name()), ":now", n(now),
+                                ":v", n(search.version()), ":next", n(search.version() + 1)))).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(result)).build())) == null;
+    }
+
+    /** Ends an unfinished search as FAILED or CANCELLED with a reason; false if it had ended already. */
+    public boolean end(String searchId, SearchStatus status, String reason, long now) {
+        if (status != SearchStatus.FAILED && status != SearchStatus.CANCELLED) {
+            throw new IllegalArgumentException("only FAILED or CANCELLED end a search from outside (got " + status + ")");
+        }
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(Keys.search(searchId), Keys.META))
+                    .updateExpression("SET #status = :status, reason = :reason, updated = :now, finished = :now, "
+                            + "version = version + :one REMOVE active")
+                    .conditionExpression("attribute_exists(active)")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":status", s(status.name()), ":reason", s(reason),
+                            ":now", n(now), ":one", n(1))));
+            return true;
+        } catch (ConditionalCheckFailedException ended) {
+            return false;
+        }
+    }
+
+    /**
+     * Returns a FAILED search to RUNNING for a redrive, with a new deadline; its round and state stay where they
+     * were, so the redriven work picks up exactly there. False unless it was FAILED.
+     */
+    public boolean reopen(String searchId, long now, long deadlineMs) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(Keys.search(searchId), Keys.META))
+                    .updateExpression("SET #status = :running, active = :running, updated = :now, deadline = :deadline, "
+                            + "version = version + :one REMOVE reason, finished, last_error")
+                    .conditionExpression("#status = :failed")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":running", s(SearchStatus.RUNNING.name()),
+                            ":failed", s(SearchStatus.FAILED.name()), ":now", n(now), ":deadline", n(deadlineMs),
+                            ":one", n(1))));
+            return true;
+        } catch (ConditionalCheckFailedException notFailed) {
+            return false;
+        }
+    }
+
+    /** Notes the last error a stage met on a search, for the dead-letter consumer's reason. Best effort. */
+    public void recordError(String searchId, String error) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(Keys.search(searchId), Keys.META))
+                    .updateExpression("SET last_error = :e").conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeValues(Map.of(":e", s(error.length() > 2000 ? error.substring(0, 2000) : error))));
+        } catch (ConditionalCheckFailedException unknown) {
+            // The message named no stored search: there is nothing to note it on.
+        }
+    }
+
+    /** Counts a sweeper redrive and marks the search as touched; false if it changed meanwhile. */
+    public boolean countRedrive(SearchItem search, long now) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(Keys.search(search.id()), Keys.META))
+                    .updateExpression("SET redrives = redrives + :one, updated = :now")
+                    .conditionExpression("version = :v")
+                    .expressionAttributeValues(Map.of(":one", n(1), ":now", n(now), ":v", n(search.version()))));
+            return true;
+        } catch (ConditionalCheckFailedException changed) {
+            return false;
+        }
+    }
+
+    /** What the search's model calls cost so far; each chunk is counted once, in its commit. */
+    public Usage usage(String searchId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(key(Keys.search(searchId), Keys.USAGE)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Usage.ZERO;
+        }
+        return new Usage(num(item, "prompt_tokens"), num(item, "completion_tokens"), num(item, "policy_calls"),
+                num(item, "prm_calls"), Attrs.dbl(item, "model_seconds"));
+    }
+
+    /** The final answer of a SUCCEEDED search. */
+    public Optional<String> pred(String searchId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(key(Keys.search(searchId), Keys.OUTCOME)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(str(item, "pred"));
+    }
+
+    /** Unfinished searches, by deadline (the sweeper's index; eventually consistent, as indexes are). */
+    public List<SearchItem> active() {
+        List<SearchItem> found = new ArrayList<>();
+        for (SearchStatus status : List.of(SearchStatus.PENDING, SearchStatus.RUNNING)) {
+            indexQuery(QueryRequest.builder().tableName(table).indexName(SearchTable.BY_ACTIVE)
+                    .keyConditionExpression("active = :s")
+                    .expressionAttributeValues(Map.of(":s", s(status.name()))).build(), found::add);
+        }
+        return found;
+    }
+
+    /** A tenant's searches, newest first, optionally only those in one status. */
+    public List<SearchItem> list(String tenant, SearchStatus status, int limit) {
+        List<SearchItem> found = new ArrayList<>();
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":t", s(tenant)));
+        QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(SearchTable.BY_TENANT)
+                .keyConditionExpression("tenant = :t").scanIndexForward(false);
+        if (status != null) {
+            values.put(":s", s(status.name()));
+            q.filterExpression("#status = :s").expressionAttributeNames(Map.of("#status", "status"));
+        }
+        q.expressionAttributeValues(values);
+        for (var page : dynamo.queryPaginator(q.build())) {
+            for (var item : page.items()) {
+                if (found.size() == limit) {
+                    return found;
+                }
+                if (!expired(item)) {
+                    found.add(SearchItem.from(item, json));
+                }
+            }
+        }
+        return found;
+    }
+
+    // ---- dead letters ---------------------------------------------------------------------------------------------
+
+    /** Keeps a dead message so that a redrive can send it again; the same work is kept once. */
+    public void putDeadLetter(String searchId, int round, Stage stage, int chunk, String body, String reason) {
+        Map<String, AttributeValue> item = new HashMap<>(key(Keys.DEAD_PARTITION,
+                searchId + "#" + Keys.deadLetter(round, stage, chunk)));
+        item.put("search", s(searchId));
+        item.put("stage", s(stage.key()));
+        item.put("body", s(body));
+        item.put("reason", s(reason));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    /** A dead message: the search it belongs to, its stage, its body, and why it died. */
+    public record DeadLetter(String sk, String search, Stage stage, String body, String reason) {
+    }
+
+    /** Every dead message kept, in key order (by search, then round). */
+    public List<DeadLetter> deadLetters() {
+        List<DeadLetter> found = new ArrayList<>();
+        var q = QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.DEAD_PARTITION))).consistentRead(true).build();
+        for (var page : dynamo.queryPaginator(q)) {
+            page.items().forEach(i -> found.add(new DeadLetter(str(i, "sk"), str(i, "search"), Stage.of(str(i, "stage")),
+                    str(i, "body"), str(i, "reason"))));
+        }
+        return found;
+    }
+
+    public void deleteDeadLetter(DeadLetter letter) {
+        dynamo.deleteItem(b -> b.tableName(table).key(key(Keys.DEAD_PARTITION, letter.sk())));
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------------
+
+    private long ttl(SearchItem search) {
+        return search.deadlineMs() / 1000 + retentionSeconds;
+    }
+
+    private static boolean expired(Map<String, AttributeValue> item) {
+        long ttl = num(item, "ttl");
+        return ttl > 0 && ttl < System.currentTimeMillis() / 1000;
+    }
+
+    /** Nodes in groups that fit transactions; the last group leaves room for the search and the marker. */
+    private static List<List<NodeItem>> groups(List<NodeItem> nodes) {
+        List<List<NodeItem>> groups = new ArrayList<>();
+        List<NodeItem> current = new ArrayList<>();
+        int bytes = 0;
+        for (NodeItem node : nodes) {
+            if (current.size() == MAX_TRANSACTION_ITEMS - 2 || bytes + node.approximateBytes() > MAX_TRANSACTION_BYTES) {
+                groups.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(node);
+            bytes += node.approximateBytes();
+        }
+        groups.add(current);
+        return groups;
+    }
+
+    private void query(String searchId, String prefix, Consumer<Map<String, AttributeValue>> each) {
+        var q = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.search(searchId)), ":prefix", s(prefix))).build();
+        for (var page : dynamo.queryPaginator(q)) {
+            page.items().forEach(each);
+        }
+    }
+
+    private void indexQuery(QueryRequest q, Consumer<SearchItem> each) {
+        for (var page : dynamo.queryPaginator(q)) {
+            page.items().stream().filter(i -> !expired(i)).forEach(i -> each.accept(SearchItem.from(i, json)));
+        }
+    }
+
+    /** Runs a transaction; null if it committed, else why each item's condition failed (or not). */
+    private List<CancellationReason> transact(List<TransactWriteItem> writes) {
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            return null;
+        } catch (TransactionCanceledException e) {
+            if (!e.hasCancellationReasons() || e.cancellationReasons().stream()
+                    .noneMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+                throw e;
+            }
+            return e.cancellationReasons();
+        }
+    }
+
+    private static boolean conditionFailed(List<CancellationReason> reasons, int index) {
+        return index < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+}
