@@ -1,6 +1,6 @@
 package dev.ponder.cli.command;
 
-import dev.ponder.cli.config.ModelsConfig;
+import dev.ponder.engine.model.ModelsConfig;
 import dev.ponder.cli.models.ModelChoice;
 import dev.ponder.engine.client.EndpointCheck;
 import dev.ponder.engine.client.Finding;

@@ -2,7 +2,7 @@ package dev.ponder.cli.command;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.cli.BuildInfo;
-import dev.ponder.cli.config.ModelsConfig;
+import dev.ponder.engine.model.ModelsConfig;
 import dev.ponder.cli.models.ModelChoice;
 import dev.ponder.cli.io.BadInputException;
 import dev.ponder.cli.io.JsonlWriter;

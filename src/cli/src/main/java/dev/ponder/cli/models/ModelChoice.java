@@ -1,11 +1,12 @@
 package dev.ponder.cli.models;
 
-import dev.ponder.cli.config.ModelsConfig;
 import dev.ponder.core.model.PolicyModel;
 import dev.ponder.core.model.RewardModel;
 import dev.ponder.engine.client.PolicyClient;
 import dev.ponder.engine.client.PrmClient;
 import dev.ponder.engine.model.ModelProfile;
+import dev.ponder.engine.model.ModelProfiles;
+import dev.ponder.engine.model.ModelsConfig;
 import dev.ponder.sim.SimConfig;
 import dev.ponder.sim.server.SimServer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,33 +37,11 @@ public final class ModelChoice implements AutoCloseable {
         if (adHocUrl != null) {
             return ModelProfile.builder(role, adHocUrl, adHocModel).prmFormat(prmFormat).build();
         }
-        ModelsConfig.Model m = config.models().get(name);
-        if (m == null) {
+        if (!config.models().containsKey(name)) {
             throw new IllegalArgumentException("--" + role + " must name a profile of ponder.models (one of "
                     + String.join(", ", config.models().keySet().stream().sorted().toList()) + ") (got " + name + ")");
         }
-        ModelProfile.Builder b = ModelProfile.builder(name, m.url().orElseGet(() -> simulator().toString()), m.model());
-        m.apiKeyEnv().ifPresent(b::apiKeyEnv);
-        m.template().ifPresent(b::template);
-        m.customTemplate().ifPresent(b::customTemplate);
-        m.systemPrompt().ifPresent(b::systemPrompt);
-        m.prmFormat().ifPresent(b::prmFormat);
-        m.stepTag().ifPresent(b::stepTag);
-        m.goodToken().ifPresent(b::goodToken);
-        m.badToken().ifPresent(b::badToken);
-        m.server().ifPresent(b::server);
-        m.timeout().ifPresent(b::timeout);
-        m.maxRetries().ifPresent(b::maxRetries);
-        m.retryDelay().ifPresent(b::retryDelay);
-        m.maxInFlight().ifPresent(b::maxInFlight);
-        m.circuitFailures().ifPresent(b::circuitFailures);
-        m.circuitDelay().ifPresent(b::circuitDelay);
-        m.connectTimeout().ifPresent(b::connectTimeout);
-        m.maxRetryDelay().ifPresent(b::maxRetryDelay);
-        m.maxQueued().ifPresent(b::maxQueued);
-        m.maxBatch().ifPresent(b::maxBatch);
-        m.logprobs().ifPresent(b::logprobs);
-        return b.build();
+        return ModelProfiles.of(config, name, () -> simulator().toString());
     }
 
     public PolicyModel policy(ModelProfile profile) {

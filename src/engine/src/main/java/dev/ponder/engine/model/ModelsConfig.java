@@ -1,4 +1,4 @@
-package dev.ponder.cli.config;
+package dev.ponder.engine.model;
 
 import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 /**
  * Model profiles, {@code ponder.models.<name>.*} (SPEC.md §4), selected by name with {@code --policy} and
  * {@code --prm}. Every key but {@code model} is optional; an absent key takes the default that
- * {@code dev.ponder.engine.model.ModelProfile} documents, so defaults live in one place.
+ * {@link ModelProfile} documents, so defaults live in one place.
  */
 @ConfigMapping(prefix = "ponder")
 public interface ModelsConfig {
