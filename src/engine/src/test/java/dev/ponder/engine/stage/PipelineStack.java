@@ -86,8 +86,13 @@ final class PipelineStack implements AutoCloseable {
     }
 
     Running start(Pipeline.Options options, Models models) {
-        return new Running(options, models, Checkpoints.NONE, LocalPoller.Options.defaults().withConcurrency(4),
+        return start(options, models, Checkpoints.NONE, LocalPoller.Options.defaults().withConcurrency(4),
                 Duration.ofSeconds(30), 5);
+    }
+
+    Running start(Pipeline.Options options, Models models, Checkpoints checkpoints, LocalPoller.Options poller,
+                  Duration visibility, int maxReceives) {
+        return new Running(options, models, checkpoints, poller, visibility, maxReceives);
     }
 
     /** Models that are the same simulated policy and PRM whatever the profile name. */
