@@ -8,8 +8,8 @@ import java.util.UUID;
  * What travels on a stage queue: a small versioned record naming the work; the data stays in the store.
  *
  * @param v         the schema version, {@link #VERSION}
- * @param id        unique per sent message and kept across redeliveries of it: the owner of a chunk's lease, so a
- *                  redelivered message takes its own work back while a duplicate copy stays out
+ * @param id        unique per sent message (a re-emission gets a new one): names the holder of a chunk's lease in
+ *                  the store, for people reading it
  * @param search    the search id
  * @param round     the search's action counter the message belongs to
  * @param iteration the strategy iteration of that round, for logs and people
@@ -48,7 +48,7 @@ public record StageMessage(int v, String id, String search, int round, int itera
                 true);
     }
 
-    /** The same work as a fresh message: a re-emission, not a redelivery, so it does not own this one's lease. */
+    /** The same work as a fresh message: a re-emission, not a redelivery. */
     public StageMessage resent() {
         return new StageMessage(v, UUID.randomUUID().toString(), search, round, iteration, stage, chunk, redrive);
     }

@@ -22,8 +22,9 @@ public final class Pipeline {
     /**
      * @param sampleChunk prompts per policy call, fixed into each new search
      * @param scoreChunk  candidates per PRM call, fixed into each new search
-     * @param lease       how long a chunk worker owns its model call before a duplicate may take over: at least the
-     *                    longest call, at most the queue's visibility timeout (a redelivery must find it expired)
+     * @param lease       how long a chunk worker owns its model call before a duplicate may take over: at most the
+     *                    queue's visibility timeout (a redelivery must find it expired), and best about as long as
+     *                    the longest model call
      * @param deadline    the default time a search may take before it fails
      * @param idle        how long a search may go without progress before the sweeper re-drives it
      * @param maxRedrives redrives before an idle search fails
@@ -36,9 +37,13 @@ public final class Pipeline {
             }
         }
 
-        /** Chunks as large as a vLLM server batches well; an hour per search; re-drive after 15 idle minutes. */
+        /**
+         * Chunks as large as a vLLM server batches well; a lease of two minutes, the model clients' default call
+         * timeout (120 s) and so the least visibility timeout of the queues; an hour per search; re-drive after 15
+         * idle minutes.
+         */
         public static Options defaults() {
-            return new Options(64, 64, Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofMinutes(15), 3);
+            return new Options(64, 64, Duration.ofMinutes(2), Duration.ofHours(1), Duration.ofMinutes(15), 3);
         }
 
         public Options withChunks(int newSampleChunk, int newScoreChunk) {

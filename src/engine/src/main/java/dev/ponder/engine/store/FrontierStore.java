@@ -170,8 +170,10 @@ public final class FrontierStore {
     }
 
     /**
-     * Takes the lease on a chunk's model call for {@code owner} until {@code untilMs}: granted when free, expired, or
-     * already the owner's (a redelivery of the same message). False while another message holds it.
+     * Takes the lease on a chunk's model call for {@code owner} until {@code untilMs}: granted when free or expired,
+     * false while another delivery holds it. The lease must not outlast the queue's visibility timeout: then a
+     * holder that died has its own message back only after its lease ended, and a live holder's message is still
+     * unacknowledged, so a delivery turned away here loses nothing.
      */
     public boolean claimLease(SearchItem search, int round, Stage stage, int chunk, String owner, long now,
                               long untilMs) {
@@ -181,9 +183,9 @@ public final class FrontierStore {
         item.put("ttl", n(ttl(search)));
         try {
             dynamo.putItem(b -> b.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(pk) OR #owner = :owner OR #until < :now")
-                    .expressionAttributeNames(Map.of("#owner", "owner", "#until", "until"))
-                    .expressionAttributeValues(Map.of(":owner", s(owner), ":now", n(now))));
+                    .conditionExpression("attribute_not_exists(pk) OR #until < :now")
+                    .expressionAttributeNames(Map.of("#until", "until"))
+                    .expressionAttributeValues(Map.of(":now", n(now))));
             return true;
         } catch (ConditionalCheckFailedException held) {
             return false;
