@@ -1,8 +1,10 @@
 package dev.ponder.local;
 
 import java.net.URI;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -33,10 +35,11 @@ public final class AwsClients {
         return dynamo(endpoints.dynamo());
     }
 
-    /** A DynamoDB client for the given endpoint. */
-    public static DynamoDbClient dynamo(URI endpoint) {
+    /** A DynamoDB client for the given endpoint; interceptors see every call (e.g. a {@link CallCounter}). */
+    public static DynamoDbClient dynamo(URI endpoint, ExecutionInterceptor... interceptors) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
+                .overrideConfiguration(c -> c.executionInterceptors(List.of(interceptors)))
                 .region(REGION)
                 .credentialsProvider(DUMMY_CREDENTIALS)
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
@@ -48,10 +51,11 @@ public final class AwsClients {
         return sqs(endpoints.sqs());
     }
 
-    /** An SQS client for the given endpoint. */
-    public static SqsClient sqs(URI endpoint) {
+    /** An SQS client for the given endpoint; interceptors see every call. */
+    public static SqsClient sqs(URI endpoint, ExecutionInterceptor... interceptors) {
         return SqsClient.builder()
                 .endpointOverride(endpoint)
+                .overrideConfiguration(c -> c.executionInterceptors(List.of(interceptors)))
                 .region(REGION)
                 .credentialsProvider(DUMMY_CREDENTIALS)
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
