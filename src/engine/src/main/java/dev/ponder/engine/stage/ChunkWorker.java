@@ -10,7 +10,6 @@ import dev.ponder.engine.store.FrontierStore;
 import dev.ponder.engine.store.Keys;
 import dev.ponder.engine.store.SearchItem;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * The sample and score stages: one chunk of a round's model calls. The worker recomputes the round's action from
@@ -27,15 +26,17 @@ final class ChunkWorker {
     }
 
     void handle(StageMessage m) {
-        SearchItem search = p.live(m).orElse(null);
-        if (search == null) {
+        String marker = Keys.marker(m.round(), m.stage(), m.chunk());
+        FrontierStore.Look look = p.live(m, marker).orElse(null);
+        if (look == null) {
             return;
         }
+        SearchItem search = look.search().orElseThrow();
         if (search.round() != m.round()) {
             PipelineLog.drop(m, "the search is in round " + search.round());
             return;
         }
-        if (p.store.exists(search.id(), Keys.marker(m.round(), m.stage(), m.chunk()))) {
+        if (look.has(marker)) {
             PipelineLog.drop(m, "the chunk is recorded");
             sendSelectIfDue(m);
             return;
@@ -74,9 +75,9 @@ final class ChunkWorker {
 
     /** After the last chunk: select, unless it already ran. */
     private void sendSelectIfDue(StageMessage m) {
-        OptionalLong pending = p.store.pending(m.search(), m.round());
-        if (pending.isPresent() && pending.getAsLong() == 0
-                && !p.store.exists(m.search(), Keys.marker(m.round(), Stage.SELECT, 0))) {
+        String selected = Keys.marker(m.round(), Stage.SELECT, 0);
+        FrontierStore.Look look = p.store.look(m.search(), m.round(), selected);
+        if (look.pending().isPresent() && look.pending().getAsLong() == 0 && !look.has(selected)) {
             p.queues.send(StageMessage.of(m.search(), m.round(), m.iteration(), Stage.SELECT, 0));
         }
     }

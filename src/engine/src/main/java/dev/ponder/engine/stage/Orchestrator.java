@@ -7,6 +7,7 @@ import dev.ponder.core.strategy.SearchState;
 import dev.ponder.core.strategy.Strategy;
 import dev.ponder.engine.queue.Stage;
 import dev.ponder.engine.queue.StageMessage;
+import dev.ponder.engine.store.FrontierStore;
 import dev.ponder.engine.store.Keys;
 import dev.ponder.engine.store.SearchItem;
 import java.util.ArrayList;
@@ -29,15 +30,17 @@ final class Orchestrator {
     }
 
     void handle(StageMessage m) {
-        SearchItem search = p.live(m).orElse(null);
-        if (search == null) {
+        String marker = Keys.marker(m.round(), Stage.ORCHESTRATE, 0);
+        FrontierStore.Look look = p.live(m, marker).orElse(null);
+        if (look == null) {
             return;
         }
+        SearchItem search = look.search().orElseThrow();
         if (search.round() != m.round()) {
             PipelineLog.drop(m, "the search is in round " + search.round());
             return;
         }
-        if (!m.redrive() && p.store.exists(search.id(), Keys.marker(m.round(), Stage.ORCHESTRATE, 0))) {
+        if (!m.redrive() && look.has(marker)) {
             PipelineLog.drop(m, "the round was opened and its messages sent");
             return;
         }
@@ -50,8 +53,9 @@ final class Orchestrator {
         }
         Stage stage = action instanceof Action.Sample ? Stage.SAMPLE : Stage.SCORE;
         int chunks = ModelChunk.plan(action, search.sampleChunk(), search.scoreChunk()).size();
-        OptionalLong pending = p.store.pending(search.id(), m.round());
-        if (pending.isEmpty()) {
+        OptionalLong pending = look.pending();
+        boolean opened = pending.isEmpty();
+        if (opened) {
             if (!p.store.startRound(search, stage, chunks, p.now())) {
                 PipelineLog.drop(m, "another copy opened the round");
                 return;
@@ -62,7 +66,7 @@ final class Orchestrator {
         if (pending.getAsLong() == 0) {
             p.queues.send(StageMessage.of(search.id(), m.round(), m.iteration(), Stage.SELECT, 0));
         } else {
-            Set<Integer> done = p.store.doneChunks(search.id(), m.round(), stage);
+            Set<Integer> done = opened ? Set.of() : p.store.doneChunks(search.id(), m.round(), stage);
             List<StageMessage> sends = new ArrayList<>();
             for (int c = 0; c < chunks; c++) {
                 if (!done.contains(c)) {

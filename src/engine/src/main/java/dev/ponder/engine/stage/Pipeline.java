@@ -125,16 +125,17 @@ public final class Pipeline {
     }
 
     /**
-     * The search a message belongs to, if it may still change: unknown or ended searches are dropped, and one past
-     * its deadline is failed here rather than worked on.
+     * The search a message belongs to, with its round's counter and which of {@code sortKeys} exist, if the search
+     * may still change: unknown or ended searches are dropped, and one past its deadline is failed here rather than
+     * worked on.
      */
-    Optional<SearchItem> live(StageMessage message) {
-        Optional<SearchItem> found = store.search(message.search());
-        if (found.isEmpty()) {
+    Optional<FrontierStore.Look> live(StageMessage message, String... sortKeys) {
+        FrontierStore.Look look = store.look(message.search(), message.round(), sortKeys);
+        if (look.search().isEmpty()) {
             PipelineLog.drop(message, "its search is unknown");
             return Optional.empty();
         }
-        SearchItem search = found.get();
+        SearchItem search = look.search().get();
         if (!search.active()) {
             PipelineLog.drop(message, "its search is " + search.status());
             return Optional.empty();
@@ -144,7 +145,7 @@ public final class Pipeline {
             PipelineLog.drop(message, "its search passed its deadline");
             return Optional.empty();
         }
-        return found;
+        return Optional.of(look);
     }
 
     static String deadlineReason(SearchItem search) {

@@ -6,6 +6,7 @@ import dev.ponder.core.strategy.SearchState;
 import dev.ponder.core.strategy.Strategy;
 import dev.ponder.engine.queue.Stage;
 import dev.ponder.engine.queue.StageMessage;
+import dev.ponder.engine.store.FrontierStore;
 import dev.ponder.engine.store.Keys;
 import dev.ponder.engine.store.NodeItem;
 import dev.ponder.engine.store.SearchItem;
@@ -28,15 +29,24 @@ final class Selector {
     }
 
     void handle(StageMessage m) {
-        SearchItem search = p.live(m).orElse(null);
-        if (search == null) {
+        String selected = Keys.marker(m.round(), Stage.SELECT, 0);
+        String nextOpened = Keys.marker(m.round() + 1, Stage.ORCHESTRATE, 0);
+        FrontierStore.Look look = p.live(m, selected, nextOpened).orElse(null);
+        if (look == null) {
             return;
         }
+        SearchItem search = look.search().orElseThrow();
         if (search.round() != m.round()) {
-            resendOrchestrateIfLost(m, search);
+            if (search.round() == m.round() + 1 && look.has(selected) && !look.has(nextOpened)) {
+                p.queues.send(StageMessage.of(search.id(), search.round(), search.state().iteration(),
+                        Stage.ORCHESTRATE, 0));
+                PipelineLog.info(m, "re-sent orchestrate for round " + search.round());
+            } else {
+                PipelineLog.drop(m, "the search is in round " + search.round());
+            }
             return;
         }
-        OptionalLong pending = p.store.pending(search.id(), m.round());
+        OptionalLong pending = look.pending();
         if (pending.isEmpty() || pending.getAsLong() > 0) {
             PipelineLog.drop(m, "the round still waits for chunks");
             return;
@@ -55,16 +65,5 @@ final class Selector {
         }
         p.checkpoints.reached("selection committed", m);
         p.queues.send(StageMessage.of(search.id(), m.round() + 1, after.iteration(), Stage.ORCHESTRATE, 0));
-    }
-
-    private void resendOrchestrateIfLost(StageMessage m, SearchItem search) {
-        int next = m.round() + 1;
-        if (search.round() == next && p.store.exists(search.id(), Keys.marker(m.round(), Stage.SELECT, 0))
-                && !p.store.exists(search.id(), Keys.marker(next, Stage.ORCHESTRATE, 0))) {
-            p.queues.send(StageMessage.of(search.id(), next, search.state().iteration(), Stage.ORCHESTRATE, 0));
-            PipelineLog.info(m, "re-sent orchestrate for round " + next);
-            return;
-        }
-        PipelineLog.drop(m, "the search is in round " + search.round());
     }
 }

@@ -15,17 +15,21 @@ import dev.ponder.core.strategy.SearchState;
 import dev.ponder.engine.queue.Stage;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -98,6 +102,43 @@ public final class FrontierStore {
         return Optional.of(SearchItem.from(item, json));
     }
 
+    /**
+     * What a handler needs to decide, in one strongly consistent batch read: the search, the round's counter, and
+     * whether each of the other items exists (stage markers).
+     *
+     * @param search  the search, if stored and not expired
+     * @param pending chunks the round still waits for, if its counter exists
+     * @param present which of the asked sort keys exist
+     */
+    public record Look(Optional<SearchItem> search, OptionalLong pending, Set<String> present) {
+        public boolean has(String sk) {
+            return present.contains(sk);
+        }
+    }
+
+    /** Reads the search, the counter of {@code round}, and whether each of {@code sortKeys} exists. */
+    public Look look(String searchId, int round, String... sortKeys) {
+        String pk = Keys.search(searchId);
+        Set<String> wanted = new LinkedHashSet<>(List.of(Keys.META, Keys.counter(round)));
+        wanted.addAll(List.of(sortKeys));
+        List<Map<String, AttributeValue>> keys = wanted.stream().map(sk -> key(pk, sk)).toList();
+        Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
+                .consistentRead(true).build());
+        while (!request.isEmpty()) {
+            Map<String, KeysAndAttributes> ask = request;
+            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(ask));
+            response.responses().getOrDefault(table, List.of()).forEach(i -> found.put(str(i, "sk"), i));
+            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        }
+        Map<String, AttributeValue> meta = found.get(Keys.META);
+        Optional<SearchItem> search = meta == null || expired(meta) ? Optional.empty()
+                : Optional.of(SearchItem.from(meta, json));
+        Map<String, AttributeValue> counter = found.get(Keys.counter(round));
+        OptionalLong pending = counter == null ? OptionalLong.empty() : OptionalLong.of(num(counter, "pending"));
+        return new Look(search, pending, Set.copyOf(found.keySet()));
+    }
+
     /** The search's nodes by id. */
     public Map<String, NodeItem> nodes(String searchId) {
         Map<String, NodeItem> nodes = new HashMap<>();
@@ -111,20 +152,6 @@ public final class FrontierStore {
     /** The search's strategy state, rebuilt from its item and nodes. */
     public SearchState state(SearchItem search) {
         return StateCodec.decode(search, nodes(search.id()));
-    }
-
-    /** Whether an item of the search exists, read strongly consistent. */
-    public boolean exists(String searchId, String sk) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(Keys.search(searchId), sk))
-                .consistentRead(true).projectionExpression("pk")).item();
-        return item != null && !item.isEmpty();
-    }
-
-    /** Chunks a round still waits for, if its counter exists. */
-    public OptionalLong pending(String searchId, int round) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(key(Keys.search(searchId), Keys.counter(round))).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? OptionalLong.empty() : OptionalLong.of(num(item, "pending"));
     }
 
     /**
@@ -165,7 +192,12 @@ public final class FrontierStore {
     public TreeSet<Integer> doneChunks(String searchId, int round, Stage stage) {
         TreeSet<Integer> done = new TreeSet<>();
         String prefix = Keys.markerPrefix(round, stage);
-        query(searchId, prefix, item -> done.add(Integer.parseInt(str(item, "sk").substring(prefix.length()))));
+        query(searchId, prefix, item -> {
+            String chunk = str(item, "sk").substring(prefix.length());
+            if (chunk.indexOf('#') < 0) {
+                done.add(Integer.parseInt(chunk));
+            }
+        });
         return done;
     }
 
@@ -250,11 +282,15 @@ public final class FrontierStore {
         TreeMap<Integer, Integer> partsPerChunk = new TreeMap<>();
         String markers = Keys.markerPrefix(round, stage);
         query(searchId, markers, item -> {
-            int chunk = Integer.parseInt(str(item, "sk").substring(markers.length()));
-            partsPerChunk.put(chunk, (int) num(item, "parts"));
-            byKey.put(Keys.part(round, stage, chunk, 0), item.get("data").b().asByteArray());
+            String sk = str(item, "sk");
+            String rest = sk.substring(markers.length());
+            if (rest.indexOf('#') < 0) {
+                int chunk = Integer.parseInt(rest);
+                partsPerChunk.put(chunk, (int) num(item, "parts"));
+                sk = Keys.part(round, stage, chunk, 0);
+            }
+            byKey.put(sk, item.get("data").b().asByteArray());
         });
-        query(searchId, Keys.partPrefix(round, stage), item -> byKey.put(str(item, "sk"), item.get("data").b().asByteArray()));
         List<ChunkResult> results = new ArrayList<>();
         int expected = 0;
         for (var chunk : partsPerChunk.entrySet()) {

@@ -55,13 +55,12 @@ public final class Keys {
         return String.format("T#%05d#%s#", round, stage.key());
     }
 
-    /** Further parts of a chunk's results, when they do not fit one item. */
+    /**
+     * Further parts of a chunk's results, when they do not fit one item: under the chunk's marker key, so one query
+     * of a stage's markers brings its parts along.
+     */
     public static String part(int round, Stage stage, int chunk, int part) {
-        return partPrefix(round, stage) + String.format("%04d#%03d", chunk, part);
-    }
-
-    public static String partPrefix(int round, Stage stage) {
-        return String.format("P#%05d#%s#", round, stage.key());
+        return marker(round, stage, chunk) + String.format("#%03d", part);
     }
 
     /** The lease a chunk worker holds while it calls a model, so a duplicate message does not call it again. */

@@ -10,6 +10,7 @@ import dev.ponder.engine.store.FrontierStore;
 import dev.ponder.engine.store.SearchItem;
 import dev.ponder.engine.store.SearchTable;
 import dev.ponder.local.AwsClients;
+import dev.ponder.local.CallCounter;
 import dev.ponder.local.EmbeddedStack;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,10 +33,12 @@ final class PipelineStack implements AutoCloseable {
     final SqsClient sqs;
     final ObjectMapper json = new ObjectMapper();
 
+    final CallCounter calls = new CallCounter();
+
     PipelineStack() {
         stack = EmbeddedStack.start(EmbeddedStack.Options.inMemory());
-        dynamo = AwsClients.dynamo(stack.endpoints());
-        sqs = AwsClients.sqs(stack.endpoints());
+        dynamo = AwsClients.dynamo(stack.endpoints().dynamo(), calls);
+        sqs = AwsClients.sqs(stack.endpoints().sqs(), calls);
     }
 
     /** A running pipeline with its own table and queues. */
