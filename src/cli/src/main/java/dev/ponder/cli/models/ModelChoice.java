@@ -44,6 +44,14 @@ public final class ModelChoice implements AutoCloseable {
         return ModelProfiles.of(config, name, () -> simulator().toString());
     }
 
+    /**
+     * The configured profile called {@code name}: how the pipeline resolves the profile a stored search names,
+     * which another command may have submitted.
+     */
+    public ModelProfile named(String name) {
+        return ModelProfiles.of(config, name, () -> simulator().toString());
+    }
+
     public PolicyModel policy(ModelProfile profile) {
         return new PolicyClient(profile, registry);
     }
@@ -53,11 +61,12 @@ public final class ModelChoice implements AutoCloseable {
     }
 
     /** Whether this command started the embedded simulator. */
-    public boolean usesSimulator() {
+    public synchronized boolean usesSimulator() {
         return embedded != null;
     }
 
-    private URI simulator() {
+    /** Synchronized: the pipeline's stage workers resolve profiles concurrently, and one simulator serves all. */
+    private synchronized URI simulator() {
         if (embedded == null) {
             embedded = SimServer.start(SimServer.Options.defaults().withPort(0).withConfig(SimConfig.defaults()));
         }
@@ -65,7 +74,7 @@ public final class ModelChoice implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (embedded != null) {
             embedded.close();
         }

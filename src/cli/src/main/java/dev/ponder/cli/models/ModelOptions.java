@@ -41,4 +41,17 @@ public class ModelOptions {
     public ModelProfile prm(ModelChoice choice) {
         return choice.profile("prm", prmName, prmUrl, prmModel, prmFormat);
     }
+
+    /**
+     * What the policy is, for deterministic ids: the profile's name, or an ad-hoc endpoint's URL and model (never a
+     * resolved URL: the simulator's port changes every run).
+     */
+    public String policyIdentity() {
+        return policyUrl == null ? "profile:" + policyName : "url:" + policyUrl + "#" + policyModel;
+    }
+
+    /** What the PRM is, for deterministic ids, as {@link #policyIdentity()}. */
+    public String prmIdentity() {
+        return prmUrl == null ? "profile:" + prmName : "url:" + prmUrl + "#" + prmModel + "#" + prmFormat;
+    }
 }

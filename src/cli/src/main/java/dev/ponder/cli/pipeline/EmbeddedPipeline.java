@@ -1,0 +1,243 @@
+package dev.ponder.cli.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ponder.core.answer.AnswerEquivalence;
+import dev.ponder.engine.queue.LocalPoller;
+import dev.ponder.engine.queue.SqsStageQueues;
+import dev.ponder.engine.stage.Checkpoints;
+import dev.ponder.engine.stage.DeadLetters;
+import dev.ponder.engine.stage.Models;
+import dev.ponder.engine.stage.Pipeline;
+import dev.ponder.engine.stage.Searches;
+import dev.ponder.engine.stage.Sweeper;
+import dev.ponder.engine.store.FrontierStore;
+import dev.ponder.engine.store.SearchTable;
+import dev.ponder.local.AwsClients;
+import dev.ponder.local.EmbeddedStack;
+import dev.ponder.local.Endpoints;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The serverless pipeline in this JVM (DESIGN.md §5): DynamoDB Local and ElasticMQ (joined, when another command
+ * already runs them on the same store folder; else started), the table and the stage queues, the four stage
+ * services, and — for commands that run searches — a local poller delivering messages to them the way Lambda's SQS
+ * event source would, the dead-letter consumer, and the sweeper. The same engine code runs in the cloud; only this
+ * wiring is local.
+ */
+public final class EmbeddedPipeline implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedPipeline.class);
+
+    static {
+        // DynamoDB Local logs through the Log4j API, whose implementation is left out (it clashes with the Quarkus
+        // BOM): without a provider it complains on every start. Its simple logger prints errors only, to stderr.
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory",
+                    "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
+    }
+
+    /** Messages handled at once per stage, at most (the poller's own bound). */
+    public static final int MAX_CONCURRENCY = 1024;
+
+    /**
+     * How to open the pipeline.
+     *
+     * @param storePath   the store folder, or {@code null} for a throwaway store in memory
+     * @param concurrency messages handled at once per stage
+     * @param work        whether this command runs the stage services (false: it only reads and writes the store)
+     */
+    public record Settings(Path storePath, int concurrency, boolean work) {
+    }
+
+    private final Settings settings;
+    private final PipelineConfig config;
+    private EmbeddedStack stack;
+    private DynamoDbClient dynamo;
+    private SqsClient sqs;
+    private FrontierStore store;
+    private Pipeline pipeline;
+    private Searches searches;
+    private LocalPoller poller;
+    private ScheduledExecutorService sweeps;
+    private int redrivenAtStart;
+
+    private EmbeddedPipeline(Settings settings, PipelineConfig config) {
+        this.settings = settings;
+        this.config = config;
+    }
+
+    /** Joins or starts the stack, creates what is missing, and starts the workers if {@code settings.work()}. */
+    public static EmbeddedPipeline open(Settings settings, PipelineConfig config, ObjectMapper json, Models models) {
+        EmbeddedPipeline p = new EmbeddedPipeline(settings, config);
+        try {
+            p.start(json, models);
+            return p;
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
+        }
+    }
+
+    private void start(ObjectMapper json, Models models) {
+        long t0 = System.nanoTime();
+        Endpoints endpoints = endpoints();
+        dynamo = AwsClients.dynamo(endpoints);
+        sqs = AwsClients.sqs(endpoints);
+        SearchTable.createIfAbsent(dynamo, config.table());
+        store = new FrontierStore(dynamo, config.table(), json, config.retention().toSeconds());
+        SqsStageQueues queues = SqsStageQueues.create(sqs, json, config.queuePrefix(), config.visibility(),
+                config.maxReceives());
+        pipeline = new Pipeline(store, queues, models, AnswerEquivalence.math(), options(), Clock.systemUTC(),
+                Checkpoints.NONE);
+        searches = new Searches(pipeline, json);
+        if (settings.work()) {
+            DeadLetters dead = new DeadLetters(pipeline, json);
+            poller = new LocalPoller(sqs, queues, json, pipeline::handle, dead::handle,
+                    LocalPoller.Options.defaults().withConcurrency(settings.concurrency())).start();
+            Sweeper sweeper = new Sweeper(pipeline);
+            if (stack != null) {
+                // The queues started empty with this stack: whatever was unfinished in the store lost its messages.
+                redrivenAtStart = sweeper.redriveAll();
+            }
+            sweeps = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "ponder-sweeper");
+                t.setDaemon(true);
+                return t;
+            });
+            long every = config.sweepInterval().toMillis();
+            sweeps.scheduleWithFixedDelay(() -> sweep(sweeper), every, every, TimeUnit.MILLISECONDS);
+        }
+        LOG.infof("event=pipeline_ready store=%s stack=%s table=%s queues=%s workers=%s concurrency=%d "
+                        + "redriven=%d ms=%d", storeDescription(), stack == null ? "joined" : "started", config.table(),
+                config.queuePrefix(), settings.work(), settings.concurrency(), redrivenAtStart,
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** The endpoints of the stack that owns the store folder, started here unless another command runs it. */
+    private Endpoints endpoints() {
+        if (settings.storePath() == null) {
+            stack = quietly(EmbeddedStack.Options.inMemory());
+            return stack.endpoints();
+        }
+        Optional<Endpoints> running = EmbeddedStack.running(settings.storePath());
+        if (running.isPresent()) {
+            return running.get();
+        }
+        try {
+            stack = quietly(EmbeddedStack.Options.persistent(settings.storePath()));
+            return stack.endpoints();
+        } catch (IllegalStateException raced) {
+            // Another command started a stack on this folder between our look and our start: join it.
+            return EmbeddedStack.running(settings.storePath()).orElseThrow(() -> raced);
+        }
+    }
+
+    /**
+     * Starts the stack with standard output muted: DynamoDB Local prints its configuration there, and standard
+     * output is for results (rows, tables, {@code --json}). The stack's own log line says where it listens.
+     */
+    private static EmbeddedStack quietly(EmbeddedStack.Options options) {
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            return EmbeddedStack.start(options);
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    private Pipeline.Options options() {
+        return new Pipeline.Options(config.sampleChunk(), config.scoreChunk(), config.lease(), config.deadline(),
+                config.idle(), config.maxRedrives());
+    }
+
+    private void sweep(Sweeper sweeper) {
+        try {
+            Sweeper.Sweep s = sweeper.sweep();
+            if (s.failed() + s.redriven() > 0) {
+                LOG.infof("event=sweep failed=%d redriven=%d", s.failed(), s.redriven());
+            }
+        } catch (RuntimeException e) {
+            // A sweep that fails (the store is closing, say) is retried at the next interval.
+            LOG.warnf("event=sweep_failed error=%s", e.toString());
+        }
+    }
+
+    public Searches searches() {
+        return searches;
+    }
+
+    public FrontierStore store() {
+        return store;
+    }
+
+    /** Unfinished searches re-driven at start-up, when this command started the stack on a kept store. */
+    public int redrivenAtStart() {
+        return redrivenAtStart;
+    }
+
+    /** Whether this command joined a stack another command runs. */
+    public boolean joined() {
+        return stack == null;
+    }
+
+    /** The store folder, or {@code memory}. */
+    public String storeDescription() {
+        return settings.storePath() == null ? "memory" : settings.storePath().toString();
+    }
+
+    /** The settings a results manifest records. */
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("store", storeDescription());
+        m.put("stack", joined() ? "joined" : "started");
+        m.put("table", config.table());
+        m.put("queue_prefix", config.queuePrefix());
+        m.put("sample_chunk", config.sampleChunk());
+        m.put("score_chunk", config.scoreChunk());
+        m.put("concurrency", settings.concurrency());
+        m.put("max_in_flight", config.maxInFlight());
+        m.put("visibility_s", config.visibility().toSeconds());
+        m.put("max_receives", config.maxReceives());
+        m.put("lease_s", config.lease().toSeconds());
+        m.put("deadline_s", config.deadline().toSeconds());
+        m.put("idle_s", config.idle().toSeconds());
+        m.put("max_redrives", config.maxRedrives());
+        m.put("sweep_interval_s", config.sweepInterval().toSeconds());
+        m.put("redriven_at_start", redrivenAtStart);
+        return m;
+    }
+
+    /** Stops the sweeper and the poller (finishing messages in hand), then the clients and the stack if it is ours. */
+    @Override
+    public void close() {
+        if (sweeps != null) {
+            sweeps.shutdownNow();
+        }
+        if (poller != null) {
+            poller.close();
+        }
+        if (dynamo != null) {
+            dynamo.close();
+        }
+        if (sqs != null) {
+            sqs.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+}
