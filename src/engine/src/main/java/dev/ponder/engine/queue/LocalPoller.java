@@ -178,12 +178,22 @@ public final class LocalPoller implements AutoCloseable {
         return t;
     }
 
-    /** Stops receiving and waits for messages in hand to finish. */
+    /**
+     * Stops receiving and waits for messages in hand to finish. The receiving threads are waited for too (a long
+     * poll ends within its wait): a server stopped under a pending receive may hang its own shutdown.
+     */
     @Override
     public void close() {
         running = false;
         for (Thread t : threads) {
             t.interrupt();
+        }
+        for (Thread t : threads) {
+            try {
+                t.join(options.receiveWait().toMillis() + 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         for (ExecutorService pool : workers) {
             pool.shutdown();
