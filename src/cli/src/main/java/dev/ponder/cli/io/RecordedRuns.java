@@ -60,6 +60,9 @@ public final class RecordedRuns {
         for (JsonLines.Line line : JsonLines.read(json, file)) {
             if (line.object().has("manifest")) {
                 manifest = true;
+            } else if (line.object().has("error")) {
+                // A search that did not finish (a ponder batch row with status and error): nothing to evaluate.
+                continue;
             } else {
                 rows.add(line);
             }

@@ -51,6 +51,9 @@ public final class ReportRows {
         for (JsonLines.Line line : JsonLines.read(json, file)) {
             if (line.object().has("manifest")) {
                 manifest = line.object().get("manifest");
+            } else if (line.object().has("error")) {
+                // A search that did not finish (ponder batch): it has no result to report.
+                continue;
             } else {
                 rows.add(row(line.object(), line.where()));
             }
