@@ -1,6 +1,7 @@
 package dev.ponder.local;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -55,7 +56,10 @@ public final class AwsClients {
     public static SqsClient sqs(URI endpoint, ExecutionInterceptor... interceptors) {
         return SqsClient.builder()
                 .endpointOverride(endpoint)
-                .overrideConfiguration(c -> c.executionInterceptors(List.of(interceptors)))
+                // A call ElasticMQ never answers (seen on a loaded machine) is abandoned and retried, not waited
+                // for forever: receives wait at most a few seconds.
+                .overrideConfiguration(c -> c.executionInterceptors(List.of(interceptors))
+                        .apiCallAttemptTimeout(Duration.ofSeconds(10)))
                 .region(REGION)
                 .credentialsProvider(DUMMY_CREDENTIALS)
                 .httpClientBuilder(UrlConnectionHttpClient.builder())

@@ -115,7 +115,10 @@ public final class EmbeddedPipeline implements AutoCloseable {
         sqsHttp = UrlConnectionHttpClient.create(EmbeddedPipeline::closingConnection);
         sqs = SqsClient.builder().endpointOverride(endpoints.sqs()).region(AwsClients.REGION)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(LOCAL_KEY, LOCAL_KEY)))
-                .httpClient(sqsHttp).build();
+                .httpClient(sqsHttp)
+                // A call ElasticMQ never answers (seen on a loaded machine) is abandoned and retried, not waited
+                // for forever: receives wait one second, so ten is far past any honest answer.
+                .overrideConfiguration(c -> c.apiCallAttemptTimeout(Duration.ofSeconds(10))).build();
         SearchTable.createIfAbsent(dynamo, config.table());
         store = new FrontierStore(dynamo, config.table(), json, config.retention().toSeconds());
         SqsStageQueues queues = SqsStageQueues.create(sqs, json, config.queuePrefix(), config.visibility(),
