@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineFailureTest {
 
     /**
-     * A policy nobody serves, no retries, and messages that die after two deliveries two seconds apart (on a busy
+     * A policy nobody serves, no retries, and messages that die after two deliveries three seconds apart (on a busy
      * machine any slow stage may be the one that dies, so the test does not insist on which).
      */
     public static class DeadPolicy implements QuarkusTestProfile {
@@ -37,8 +37,8 @@ class PipelineFailureTest {
             return Map.of("ponder.models.dead.url", "http://127.0.0.1:9",
                     "ponder.models.dead.model", "nobody",
                     "ponder.models.dead.max-retries", "0",
-                    "ponder.pipeline.visibility", "2s",
-                    "ponder.pipeline.lease", "2s",
+                    "ponder.pipeline.visibility", "3s",
+                    "ponder.pipeline.lease", "1s",
                     "ponder.pipeline.max-receives", "2");
         }
     }

@@ -109,6 +109,11 @@ public final class EmbeddedPipeline implements AutoCloseable {
     }
 
     private void start(ObjectMapper json, Models models) {
+        if (config.lease().compareTo(config.visibility()) >= 0) {
+            throw new IllegalArgumentException("ponder.pipeline.lease must be shorter than ponder.pipeline.visibility "
+                    + "(got lease=" + config.lease().toSeconds() + "s, visibility=" + config.visibility().toSeconds()
+                    + "s): a failed delivery comes back after the visibility timeout and must find the lease ended");
+        }
         long t0 = System.nanoTime();
         Endpoints endpoints = endpoints();
         dynamo = AwsClients.dynamo(endpoints);

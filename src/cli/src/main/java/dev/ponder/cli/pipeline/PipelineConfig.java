@@ -30,15 +30,18 @@ public interface PipelineConfig {
     int scoreChunk();
 
     /**
-     * How long a chunk worker owns its model call before a duplicate message may take it over: at least the
-     * longest call, at most {@link #visibility()} (a redelivery must find it expired). Defaults to 60 s.
+     * How long a chunk worker owns its model call: a duplicate message that finds the lease taken is turned away
+     * (and acknowledged). It must end before a failed delivery comes back, so it is shorter than
+     * {@link #visibility()} by more than a handler takes to reach its claim; else the returning message is turned
+     * away too and the search waits for the sweeper ({@link #idle()}). Defaults to 45 s.
      */
-    @WithDefault("60s")
+    @WithDefault("45s")
     Duration lease();
 
     /**
-     * How long an SQS message stays hidden after a receive before it is delivered again: longer than a stage's
-     * slowest model call with its retries. Defaults to 60 s; raise it with {@link #lease()} for slow endpoints.
+     * How long an SQS message stays hidden after a receive before it is delivered again: a failed delivery is
+     * retried after this long. Longer than a stage's slowest model call with its retries (else a second delivery
+     * calls the model again); raise it with {@link #lease()} for slow endpoints. Defaults to 60 s.
      */
     @WithDefault("60s")
     Duration visibility();
