@@ -11,6 +11,7 @@ import dev.ponder.engine.stage.Pipeline;
 import dev.ponder.engine.stage.Searches;
 import dev.ponder.engine.stage.Sweeper;
 import dev.ponder.engine.store.FrontierStore;
+import dev.ponder.engine.store.SearchItem;
 import dev.ponder.engine.store.SearchTable;
 import dev.ponder.local.AwsClients;
 import dev.ponder.local.EmbeddedStack;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -65,6 +67,9 @@ public final class EmbeddedPipeline implements AutoCloseable {
     /** Reading a reply: above the poller's one-second long poll. */
     private static final Duration SQS_READ_TIMEOUT = Duration.ofSeconds(30);
 
+    /** After a lease's end, how much longer a start-up redrive waits (claims made just before the last update). */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(2);
+
     /** Messages handled at once per stage, at most (the poller's own bound). */
     public static final int MAX_CONCURRENCY = 1024;
 
@@ -89,7 +94,7 @@ public final class EmbeddedPipeline implements AutoCloseable {
     private Searches searches;
     private LocalPoller poller;
     private ScheduledExecutorService sweeps;
-    private int redrivenAtStart;
+    private int unfinishedAtStart;
 
     private EmbeddedPipeline(Settings settings, PipelineConfig config) {
         this.settings = settings;
@@ -136,21 +141,21 @@ public final class EmbeddedPipeline implements AutoCloseable {
             poller = new LocalPoller(sqs, queues, json, pipeline::handle, dead::handle,
                     LocalPoller.Options.defaults().withConcurrency(settings.concurrency())).start();
             Sweeper sweeper = new Sweeper(pipeline);
-            if (stack != null) {
-                // The queues started empty with this stack: whatever was unfinished in the store lost its messages.
-                redrivenAtStart = sweeper.redriveAll();
-            }
             sweeps = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "ponder-sweeper");
                 t.setDaemon(true);
                 return t;
             });
+            if (stack != null) {
+                // The queues started empty with this stack: whatever was unfinished in the store lost its messages.
+                resumeUnfinished(sweeper);
+            }
             long every = config.sweepInterval().toMillis();
             sweeps.scheduleWithFixedDelay(() -> sweep(sweeper), every, every, TimeUnit.MILLISECONDS);
         }
         LOG.infof("event=pipeline_ready store=%s stack=%s table=%s queues=%s workers=%s concurrency=%d "
-                        + "redriven=%d ms=%d", storeDescription(), stack == null ? "joined" : "started", config.table(),
-                config.queuePrefix(), settings.work(), settings.concurrency(), redrivenAtStart,
+                        + "unfinished=%d ms=%d", storeDescription(), stack == null ? "joined" : "started", config.table(),
+                config.queuePrefix(), settings.work(), settings.concurrency(), unfinishedAtStart,
                 (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -209,6 +214,33 @@ public final class EmbeddedPipeline implements AutoCloseable {
                 config.idle(), config.maxRedrives());
     }
 
+    /**
+     * Re-drives the searches a previous command left unfinished (it was killed, or its machine stopped). Not at
+     * once if that command may have died only moments ago: a chunk it was working on stays leased for up to
+     * {@code lease}, and the engine turns away (and acknowledges) a message that finds its chunk leased, so a
+     * redrive sent too early would leave those searches waiting for the sweeper's idle limit. The last update of
+     * any unfinished search tells when that command was last alive.
+     */
+    private void resumeUnfinished(Sweeper sweeper) {
+        List<SearchItem> unfinished = store.active();
+        unfinishedAtStart = unfinished.size();
+        if (unfinished.isEmpty()) {
+            return;
+        }
+        long lastAlive = unfinished.stream().mapToLong(SearchItem::updatedMs).max().orElse(0);
+        long leaseEnd = config.lease().plus(LEASE_MARGIN).toMillis();
+        long delay = Math.max(0, Math.min(leaseEnd, lastAlive + leaseEnd - System.currentTimeMillis()));
+        LOG.infof("event=resume unfinished=%d last_update_ms_ago=%d redrive_in_ms=%d", unfinished.size(),
+                System.currentTimeMillis() - lastAlive, delay);
+        sweeps.schedule(() -> {
+            try {
+                LOG.infof("event=resumed redriven=%d", sweeper.redriveAll());
+            } catch (RuntimeException e) {
+                LOG.warnf("event=resume_failed error=%s: the sweeper re-drives them once idle", e.toString());
+            }
+        }, delay, TimeUnit.MILLISECONDS);
+    }
+
     private void sweep(Sweeper sweeper) {
         try {
             Sweeper.Sweep s = sweeper.sweep();
@@ -229,9 +261,9 @@ public final class EmbeddedPipeline implements AutoCloseable {
         return store;
     }
 
-    /** Unfinished searches re-driven at start-up, when this command started the stack on a kept store. */
-    public int redrivenAtStart() {
-        return redrivenAtStart;
+    /** Unfinished searches found at start-up and re-driven, when this command started the stack on a kept store. */
+    public int unfinishedAtStart() {
+        return unfinishedAtStart;
     }
 
     /** Whether this command joined a stack another command runs. */
@@ -262,7 +294,7 @@ public final class EmbeddedPipeline implements AutoCloseable {
         m.put("idle_s", config.idle().toSeconds());
         m.put("max_redrives", config.maxRedrives());
         m.put("sweep_interval_s", config.sweepInterval().toSeconds());
-        m.put("redriven_at_start", redrivenAtStart);
+        m.put("unfinished_at_start", unfinishedAtStart);
         return m;
     }
 
