@@ -52,6 +52,12 @@ public final class EmbeddedPipeline implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EmbeddedPipeline.class);
 
     static {
+        // ElasticMQ's HTTP server (pekko-http) stops gracefully: it waits for connections it deems busy, which now
+        // and then is one that is not, until the connection's idle timeout, a minute by default (2 or 3 stops in
+        // 20 on a loaded machine hung for the minute; with 3 s, none in 60, one took 3 s). Long polls wait 1 s.
+        if (System.getProperty("pekko.http.server.idle-timeout") == null) {
+            System.setProperty("pekko.http.server.idle-timeout", "3s");
+        }
         // DynamoDB Local logs through the Log4j API, whose implementation is left out (it clashes with the Quarkus
         // BOM): without a provider it complains on every start. Its simple logger prints errors only, to stderr.
         if (System.getProperty("log4j2.loggerContextFactory") == null) {
@@ -193,9 +199,9 @@ public final class EmbeddedPipeline implements AutoCloseable {
     }
 
     /**
-     * A connection to ElasticMQ that is closed after its call. With idle keep-alive connections (the JDK keeps them
-     * five seconds) ElasticMQ's shutdown waited its full minute in 3 of 5 runs of eight starts and stops each on a
-     * loaded machine, with connections closed in 3 of 20 (pekko-http's graceful termination). DynamoDB keeps them.
+     * A connection to ElasticMQ that is closed after its call: no idle connection is left for ElasticMQ's graceful
+     * shutdown to wait for, and none that its 3 s idle timeout could close under a client about to reuse it (the
+     * JDK would send the POST again). DynamoDB keeps keep-alive.
      */
     private static HttpURLConnection closingConnection(URI uri) {
         try {
@@ -300,9 +306,8 @@ public final class EmbeddedPipeline implements AutoCloseable {
 
     /**
      * Stops the sweeper and the poller (finishing messages in hand), then the clients and the stack if it is ours.
-     * ElasticMQ's shutdown (pekko-http's graceful termination, hard-wired to a minute) now and then waits that whole
-     * minute (on a loaded machine, a few stops in a hundred; idle keep-alive connections made it more frequent,
-     * see {@link #closingConnection}). The stack is never waited for longer than {@link #STACK_STOP_LIMIT}: a command that is done must not hang
+     * ElasticMQ's shutdown (pekko-http's graceful termination) could wait a minute; the idle timeout set above
+     * bounds it to seconds. The stack is never waited for longer than {@link #STACK_STOP_LIMIT}: a command that is done must not hang
      * on its way out (the lock file goes first, and the process exit ends the rest).
      */
     @Override
