@@ -95,7 +95,13 @@ public final class LocalPoller implements AutoCloseable {
             try {
                 free.acquire();
                 int slots = 1 + Math.min(9, free.drainPermits());
-                List<Message> batch = receive(url, slots, options.receiveWait());
+                List<Message> batch;
+                try {
+                    batch = receive(url, slots, options.receiveWait());
+                } catch (RuntimeException e) {
+                    free.release(slots);
+                    throw e;
+                }
                 free.release(slots - batch.size());
                 for (Message message : batch) {
                     pool.execute(() -> {

@@ -49,7 +49,14 @@ final class ChunkWorker {
             PipelineLog.drop(m, "another message holds the chunk's lease");
             return;
         }
-        ChunkResult result = chunk.run(p.models.policy(search.policy()), p.models.prm(search.prm()));
+        ChunkResult result;
+        try {
+            result = chunk.run(p.models.policy(search.policy()), p.models.prm(search.prm()));
+        } catch (RuntimeException e) {
+            // The redelivery of this message must find the chunk free, not wait out a lease nobody holds.
+            p.store.releaseLease(search, m.round(), m.stage(), m.chunk(), m.id());
+            throw e;
+        }
         FrontierStore.ChunkCommit commit = p.store.commitChunk(search, m.round(), m.stage(), m.chunk(), result);
         if (commit != FrontierStore.ChunkCommit.COMMITTED) {
             PipelineLog.drop(m, commit == FrontierStore.ChunkCommit.STALE ? "the search moved on" : "a copy recorded it");

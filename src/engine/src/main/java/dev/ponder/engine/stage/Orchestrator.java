@@ -83,7 +83,7 @@ final class Orchestrator {
     private void finish(StageMessage m, SearchItem search, Strategy strategy, SearchState state) {
         SearchOutcome outcome = strategy.finish(state);
         String gold = search.problem().answer();
-        Boolean correct = gold == null || outcome.pred() == null ? null : p.equivalence.equivalent(outcome.pred(), gold);
+        Boolean correct = gold == null || outcome.pred() == null ? null : p.equivalence.equivalent(gold, outcome.pred());
         if (p.store.finish(search, outcome, correct, p.now())) {
             PipelineLog.search(search.id(), "succeeded after " + state.iteration() + " iterations: " + outcome.pred());
         } else {

@@ -224,6 +224,18 @@ public final class FrontierStore {
         }
     }
 
+    /** Gives a lease back after a failed model call, so the message's redelivery does not wait it out. */
+    public void releaseLease(SearchItem search, int round, Stage stage, int chunk, String owner) {
+        try {
+            dynamo.deleteItem(b -> b.tableName(table).key(key(Keys.search(search.id()), Keys.lease(round, stage, chunk)))
+                    .conditionExpression("#owner = :owner")
+                    .expressionAttributeNames(Map.of("#owner", "owner"))
+                    .expressionAttributeValues(Map.of(":owner", s(owner))));
+        } catch (ConditionalCheckFailedException taken) {
+            // Another delivery holds it now: it is theirs to keep.
+        }
+    }
+
     /**
      * Records a chunk: its marker with its results, the round counter's decrement and the usage increment, in one
      * transaction conditional on the marker being absent and the search still RUNNING in this round.

@@ -84,7 +84,10 @@ class PipelineFaultsTest {
         CountingModels models = new CountingModels();
         Problem problem = ArithWorld.generate(1, 5).get(0);
         models.brokenFor = text -> text.equals(problem.problem());
-        try (var running = stack.start(OPTIONS, models, Checkpoints.NONE,
+        // A lease far longer than the visibility timeout: a failed call gives its lease back, so each redelivery
+        // tries again at once instead of being turned away.
+        Pipeline.Options longLease = OPTIONS.withLease(Duration.ofMinutes(5));
+        try (var running = stack.start(longLease, models, Checkpoints.NONE,
                 LocalPoller.Options.defaults().withConcurrency(2), VISIBILITY, 2)) {
             submit(running, "poison", problem, "beam");
             SearchItem failed = running.await(List.of("poison"), Duration.ofSeconds(30)).get(0);
