@@ -47,11 +47,13 @@ public final class Estimates {
     static final double PRM_BATCH_S = 0.080;
     static final int PRM_BATCH = 32;
     /**
-     * DynamoDB units and overhead per message, from the pipeline's own metering of beam search at N=16 on the
-     * embedded stack: every message reads the search and its markers and writes a marker or a commit.
+     * DynamoDB units per message that did work, as the pipeline metered them for beam search and DVTS at N=16 on 12
+     * simulated problems: 5.8-9.4 read units (the search, markers, nodes) and 10.5-20.3 write units (transactional
+     * writes cost double) per message.
      */
-    static final double READ_UNITS_PER_MESSAGE = 6.0;
-    static final double WRITE_UNITS_PER_MESSAGE = 8.0;
+    static final double READ_UNITS_PER_MESSAGE = 7.5;
+    static final double WRITE_UNITS_PER_MESSAGE = 13.0;
+    /** A handler's own time besides its model call, on Lambda next to DynamoDB (a few calls of about 5 ms each). */
     static final long HANDLER_OVERHEAD_MS = 40;
 
     private Estimates() {

@@ -144,6 +144,26 @@ class BillingTest {
     }
 
     @Test
+    void aTenantThatUsedItsMonthlyTokensMustWaitForTheNextMonth() throws Exception {
+        try (var running = stack.start(OPTIONS, new CountingModels())) {
+            Tenant acme = tenant(running, new Quotas.Overrides(null, null, 1000L, null));
+            Problem p = ArithWorld.generate(1, 9).get(0);
+
+            running.searches.submit(submission("month-1", p, "majority"), admission(acme, null));
+            running.await(List.of("month-1"), Duration.ofSeconds(60));
+
+            assertThat(running.searches.metered("month-1").tokens()).isGreaterThan(1000);
+            assertThatThrownBy(() -> running.searches.submit(submission("month-2", p, "majority"), admission(acme, null)))
+                    .isInstanceOfSatisfying(QuotaExceededException.class, e -> {
+                        assertThat(e.quota()).isEqualTo("monthly_tokens");
+                        assertThat(e.retryAfter()).hasValueSatisfying(wait ->
+                                assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofDays(31)));
+                    });
+            assertThat(running.store.search("month-2")).isEmpty();
+        }
+    }
+
+    @Test
     void theEstimateOfABeamSearchCountsItsRoundsAndChunks() {
         Problem p = ArithWorld.generate(1, 5).get(0);
         Metered estimate = Estimates.estimate(p, "beam", CONFIG, "sim", "sim-prm", 3, 5);
