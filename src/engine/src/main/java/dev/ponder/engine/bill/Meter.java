@@ -28,6 +28,15 @@ public final class Meter implements AutoCloseable {
         return meter;
     }
 
+    /** The meter open on this thread; {@link IllegalStateException} if none is. */
+    public static Meter current() {
+        Meter m = CURRENT.get();
+        if (m == null) {
+            throw new IllegalStateException("no meter is open on this thread: work is metered inside Meter.open()");
+        }
+        return m;
+    }
+
     static void read(double units) {
         Meter m = CURRENT.get();
         if (m != null) {

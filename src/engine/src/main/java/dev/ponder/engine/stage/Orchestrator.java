@@ -5,6 +5,7 @@ import dev.ponder.core.strategy.Action;
 import dev.ponder.core.strategy.SearchOutcome;
 import dev.ponder.core.strategy.SearchState;
 import dev.ponder.core.strategy.Strategy;
+import dev.ponder.engine.bill.Meter;
 import dev.ponder.engine.queue.Stage;
 import dev.ponder.engine.queue.StageMessage;
 import dev.ponder.engine.store.FrontierStore;
@@ -85,7 +86,7 @@ final class Orchestrator {
         SearchOutcome outcome = strategy.finish(state);
         String gold = search.problem().answer();
         Boolean correct = gold == null || outcome.pred() == null ? null : p.equivalence.equivalent(gold, outcome.pred());
-        if (p.store.finish(search, outcome, correct, p.now())) {
+        if (p.store.finish(search, outcome, correct, p.now(), Meter.current().asInvocation())) {
             PipelineLog.search(search.id(), "succeeded after " + state.iteration() + " iterations: " + outcome.pred());
             return true;
         }

@@ -444,8 +444,12 @@ public final class FrontierStore {
         throw new IllegalStateException("unreachable: there is always a last group");
     }
 
-    /** Ends a search with its outcome: SUCCEEDED, with the answer item, if the version is still the one read. */
-    public boolean finish(SearchItem search, SearchOutcome outcome, Boolean correct, long now) {
+    /**
+     * Ends a search with its outcome: SUCCEEDED, with the answer item, if the version is still the one read. The
+     * slot goes back and {@code work} (the finishing handler's usage) is billed in the same transaction, so a
+     * finished search's bill is complete the moment it reads SUCCEEDED.
+     */
+    public boolean finish(SearchItem search, SearchOutcome outcome, Boolean correct, long now, Metered work) {
         String pk = Keys.search(search.id());
         Map<String, AttributeValue> result = new HashMap<>(key(pk, Keys.OUTCOME));
         if (outcome.pred() != null) {
@@ -466,7 +470,10 @@ public final class FrontierStore {
                         .expressionAttributeNames(Map.of("#status", "status"))
                         .expressionAttributeValues(Map.of(":done", s(SearchStatus.SUCCEEDED.name()), ":now", n(now),
                                 ":v", n(search.version()), ":next", n(search.version() + 1)))).build(),
-                TransactWriteItem.builder().put(p -> p.tableName(table).item(result)).build()), search, -1)) == null;
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(result)).build(),
+                billingMarker(search, search.round(), Stage.ORCHESTRATE, 0),
+                UsageItems.add(table, key(pk, Keys.USAGE), work, Map.of(), ttl(search)),
+                accounts.addToDay(search.tenant(), day(now), work)), search, -1)) == null;
     }
 
     /**
@@ -518,11 +525,7 @@ public final class FrontierStore {
      */
     public boolean bill(SearchItem search, int round, Stage stage, int chunk, Metered usage, long now) {
         String pk = Keys.search(search.id());
-        Map<String, AttributeValue> marker = new HashMap<>(key(pk, Keys.billed(round, stage, chunk)));
-        marker.put("ttl", n(ttl(search)));
-        return transact(List.of(
-                TransactWriteItem.builder().put(p -> p.tableName(table).item(marker)
-                        .conditionExpression("attribute_not_exists(pk)")).build(),
+        return transact(List.of(billingMarker(search, round, stage, chunk),
                 UsageItems.add(table, key(pk, Keys.USAGE), usage, Map.of(), ttl(search)),
                 accounts.addToDay(search.tenant(), day(now), usage))) == null;
     }
@@ -673,6 +676,14 @@ public final class FrontierStore {
     /** The UTC day of {@code epochMs}: the day a tenant's usage counts on. */
     static LocalDate day(long epochMs) {
         return LocalDate.ofEpochDay(Math.floorDiv(epochMs, 86_400_000L));
+    }
+
+    /** The marker that a unit of work was billed; the transaction that bills it fails if it was billed before. */
+    private TransactWriteItem billingMarker(SearchItem search, int round, Stage stage, int chunk) {
+        Map<String, AttributeValue> marker = new HashMap<>(key(Keys.search(search.id()), Keys.billed(round, stage, chunk)));
+        marker.put("ttl", n(ttl(search)));
+        return TransactWriteItem.builder().put(p -> p.tableName(table).item(marker)
+                .conditionExpression("attribute_not_exists(pk)")).build();
     }
 
     /**

@@ -132,7 +132,6 @@ class BillingTest {
                     .isInstanceOfSatisfying(IdempotencyConflictException.class,
                             e -> assertThat(e.searchId()).isEqualTo("idem-1"));
             running.await(List.of("idem-1"), Duration.ofSeconds(60));
-            Thread.sleep(500); // the finishing delivery bills itself just after the search ends
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             Metered day = running.searches.accounts().usage("acme", today.minusDays(1), today);
             Metered search = running.searches.metered("idem-1");
