@@ -103,6 +103,10 @@ public final class Searches {
      * @throws IdempotencyConflictException  the key was used with another body
      */
     public Accepted submit(Submission s, Admission admission) {
+        if (!admission.tenant().name().equals(s.tenant())) {
+            throw new IllegalStateException("a search is submitted for its caller's tenant " + admission.tenant().name()
+                    + ", not " + s.tenant());
+        }
         SearchItem item = newSearch(s, true);
         if (admission.idempotencyKey() != null) {
             Optional<Accepted> replay = replay(admission);
