@@ -107,25 +107,34 @@ public final class AccountStore {
     /**
      * Counts one request in the tenant's window of the current second, if the window has room: the tenant (with
      * its quotas) if counted, empty if the second's requests are used up. One conditional update in the common case;
-     * the first request of a second opens a new window with a second one.
+     * the first request of a second opens a new window with a second one, and a request that lost that race to a
+     * concurrent one counts itself in the window the winner opened.
      */
     public Optional<Tenant> countRequest(String tenant, long epochSecond) {
         Map<String, AttributeValue> k = key(Keys.tenant(tenant), Keys.META);
         Map<String, AttributeValue> values = Map.of(":sec", n(epochSecond), ":one", n(1));
+        Optional<Tenant> counted = countInWindow(k, values);
+        if (counted.isPresent()) {
+            return counted;
+        }
+        try {
+            return Optional.of(tenant(dynamo.updateItem(b -> b.tableName(table).key(k)
+                    .updateExpression("SET win = :sec, hits = :one")
+                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(win) OR win < :sec)")
+                    .expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW)).attributes()));
+        } catch (ConditionalCheckFailedException windowOpenOrFull) {
+            return countInWindow(k, values);
+        }
+    }
+
+    private Optional<Tenant> countInWindow(Map<String, AttributeValue> k, Map<String, AttributeValue> values) {
         try {
             return Optional.of(tenant(dynamo.updateItem(b -> b.tableName(table).key(k)
                     .updateExpression("SET hits = hits + :one")
                     .conditionExpression("win = :sec AND hits < rps")
                     .expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW)).attributes()));
-        } catch (ConditionalCheckFailedException sameSecondFullOrNewSecond) {
-            try {
-                return Optional.of(tenant(dynamo.updateItem(b -> b.tableName(table).key(k)
-                        .updateExpression("SET win = :sec, hits = :one")
-                        .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(win) OR win < :sec)")
-                        .expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW)).attributes()));
-            } catch (ConditionalCheckFailedException full) {
-                return Optional.empty();
-            }
+        } catch (ConditionalCheckFailedException fullOrAnotherSecond) {
+            return Optional.empty();
         }
     }
 

@@ -125,6 +125,22 @@ class AccountsTest {
     }
 
     @Test
+    void concurrentFirstRequestsOfASecondAreAllCountedInOneWindow() throws Exception {
+        accounts.createKey("acme", new Quotas.Overrides(null, null, null, 8));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var admitted = pool.invokeAll(java.util.Collections.nCopies(8,
+                    (java.util.concurrent.Callable<Tenant>) () -> accounts.admit("acme")));
+            for (var f : admitted) {
+                assertThat(f.get().name()).isEqualTo("acme");
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThatThrownBy(() -> accounts.admit("acme")).isInstanceOf(QuotaExceededException.class);
+    }
+
+    @Test
     void aSearchAskingMoreThanMaxNIsRefusedWithoutAWait() {
         accounts.createKey("acme", new Quotas.Overrides(null, 16, null, null));
         Tenant acme = accounts.tenant("acme").orElseThrow();
