@@ -2,6 +2,7 @@ package dev.ponder.cli.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.answer.AnswerEquivalence;
+import dev.ponder.engine.bill.StoreMetering;
 import dev.ponder.engine.queue.LocalPoller;
 import dev.ponder.engine.queue.SqsStageQueues;
 import dev.ponder.engine.stage.Checkpoints;
@@ -127,7 +128,7 @@ public final class EmbeddedPipeline implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         Endpoints endpoints = endpoints();
-        dynamo = AwsClients.dynamo(endpoints);
+        dynamo = AwsClients.dynamo(endpoints.dynamo(), new StoreMetering());
         sqsHttp = UrlConnectionHttpClient.create(EmbeddedPipeline::closingConnection);
         sqs = SqsClient.builder().endpointOverride(endpoints.sqs()).region(AwsClients.REGION)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(LOCAL_KEY, LOCAL_KEY)))

@@ -1,5 +1,6 @@
 package dev.ponder.engine.queue;
 
+import dev.ponder.engine.bill.Meter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -99,6 +100,7 @@ public final class SqsStageQueues implements StageQueues {
                     throw new IllegalStateException("the " + stage.key() + " queue refused " + sent.failed().size()
                             + " messages: " + sent.failed().get(0).message());
                 }
+                Meter.sent(batch.size());
             }
         });
     }

@@ -25,21 +25,22 @@ final class ChunkWorker {
         this.p = pipeline;
     }
 
-    void handle(StageMessage m) {
+    /** Handles one chunk message; returns the search if this delivery recorded the chunk. */
+    SearchItem handle(StageMessage m) {
         String marker = Keys.marker(m.round(), m.stage(), m.chunk());
         FrontierStore.Look look = p.live(m, marker).orElse(null);
         if (look == null) {
-            return;
+            return null;
         }
         SearchItem search = look.search().orElseThrow();
         if (search.round() != m.round()) {
             PipelineLog.drop(m, "the search is in round " + search.round());
-            return;
+            return null;
         }
         if (look.has(marker)) {
             PipelineLog.drop(m, "the chunk is recorded");
             sendSelectIfDue(m);
-            return;
+            return null;
         }
         SearchState state = p.store.state(search);
         ModelChunk chunk = chunk(m, search, state);
@@ -47,7 +48,7 @@ final class ChunkWorker {
         if (!p.store.claimLease(search, m.round(), m.stage(), m.chunk(), m.id(), now,
                 now + p.options.lease().toMillis())) {
             PipelineLog.drop(m, "another message holds the chunk's lease");
-            return;
+            return null;
         }
         ChunkResult result;
         try {
@@ -57,13 +58,15 @@ final class ChunkWorker {
             p.store.releaseLease(search, m.round(), m.stage(), m.chunk(), m.id());
             throw e;
         }
-        FrontierStore.ChunkCommit commit = p.store.commitChunk(search, m.round(), m.stage(), m.chunk(), result);
+        FrontierStore.ChunkCommit commit = p.store.commitChunk(search, m.round(), m.stage(), m.chunk(), result,
+                p.now());
         if (commit != FrontierStore.ChunkCommit.COMMITTED) {
             PipelineLog.drop(m, commit == FrontierStore.ChunkCommit.STALE ? "the search moved on" : "a copy recorded it");
-            return;
+            return null;
         }
         p.checkpoints.reached("chunk committed", m);
         sendSelectIfDue(m);
+        return search;
     }
 
     /** The chunk this message names, checked against the round's action. */

@@ -5,6 +5,7 @@ import dev.ponder.core.strategy.Action;
 import dev.ponder.core.strategy.SearchOutcome;
 import dev.ponder.core.strategy.SearchState;
 import dev.ponder.core.strategy.Strategy;
+import dev.ponder.engine.bill.Meter;
 import dev.ponder.engine.queue.Stage;
 import dev.ponder.engine.queue.StageMessage;
 import dev.ponder.engine.store.FrontierStore;
@@ -29,27 +30,27 @@ final class Orchestrator {
         this.p = pipeline;
     }
 
-    void handle(StageMessage m) {
+    /** Handles one orchestrate message; returns the search if this delivery opened its round or finished it. */
+    SearchItem handle(StageMessage m) {
         String marker = Keys.marker(m.round(), Stage.ORCHESTRATE, 0);
         FrontierStore.Look look = p.live(m, marker).orElse(null);
         if (look == null) {
-            return;
+            return null;
         }
         SearchItem search = look.search().orElseThrow();
         if (search.round() != m.round()) {
             PipelineLog.drop(m, "the search is in round " + search.round());
-            return;
+            return null;
         }
         if (!m.redrive() && look.has(marker)) {
             PipelineLog.drop(m, "the round was opened and its messages sent");
-            return;
+            return null;
         }
         Strategy strategy = p.strategy(search);
         SearchState state = p.store.state(search);
         Action action = strategy.next(state);
         if (action instanceof Action.Finish) {
-            finish(m, search, strategy, state);
-            return;
+            return finish(m, search, strategy, state) ? search : null;
         }
         Stage stage = action instanceof Action.Sample ? Stage.SAMPLE : Stage.SCORE;
         int chunks = ModelChunk.plan(action, search.sampleChunk(), search.scoreChunk()).size();
@@ -58,7 +59,7 @@ final class Orchestrator {
         if (opened) {
             if (!p.store.startRound(search, stage, chunks, p.now())) {
                 PipelineLog.drop(m, "another copy opened the round");
-                return;
+                return null;
             }
             pending = OptionalLong.of(chunks);
         }
@@ -78,16 +79,18 @@ final class Orchestrator {
         p.checkpoints.reached("chunks sent", m);
         p.store.putMarker(search, m.round(), Stage.ORCHESTRATE);
         PipelineLog.info(m, "opened " + stage.key() + " round with " + chunks + " chunks");
+        return search;
     }
 
-    private void finish(StageMessage m, SearchItem search, Strategy strategy, SearchState state) {
+    private boolean finish(StageMessage m, SearchItem search, Strategy strategy, SearchState state) {
         SearchOutcome outcome = strategy.finish(state);
         String gold = search.problem().answer();
         Boolean correct = gold == null || outcome.pred() == null ? null : p.equivalence.equivalent(gold, outcome.pred());
-        if (p.store.finish(search, outcome, correct, p.now())) {
+        if (p.store.finish(search, outcome, correct, p.now(), Meter.current().asInvocation())) {
             PipelineLog.search(search.id(), "succeeded after " + state.iteration() + " iterations: " + outcome.pred());
-        } else {
-            PipelineLog.drop(m, "the search changed while finishing");
+            return true;
         }
+        PipelineLog.drop(m, "the search changed while finishing");
+        return false;
     }
 }

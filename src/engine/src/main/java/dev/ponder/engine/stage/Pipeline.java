@@ -3,6 +3,7 @@ package dev.ponder.engine.stage;
 import dev.ponder.core.answer.AnswerEquivalence;
 import dev.ponder.core.strategy.Strategies;
 import dev.ponder.core.strategy.Strategy;
+import dev.ponder.engine.bill.Meter;
 import dev.ponder.engine.queue.StageMessage;
 import dev.ponder.engine.queue.StageQueues;
 import dev.ponder.engine.store.FrontierStore;
@@ -84,13 +85,20 @@ public final class Pipeline {
         this.selector = new Selector(this);
     }
 
-    /** Handles one message of any stage. A thrown exception means: not done, deliver it again. */
+    /**
+     * Handles one message of any stage. A thrown exception means: not done, deliver it again. A delivery that did
+     * the message's work bills what it used of the cloud (see {@link FrontierStore#bill}); one that found the work
+     * done or the search moved on bills nothing, so the tenant pays for each unit of work once.
+     */
     public void handle(StageMessage message) {
-        try {
-            switch (message.stage()) {
+        try (Meter meter = Meter.open()) {
+            SearchItem worked = switch (message.stage()) {
                 case ORCHESTRATE -> orchestrator.handle(message);
                 case SAMPLE, SCORE -> chunkWorker.handle(message);
                 case SELECT -> selector.handle(message);
+            };
+            if (worked != null) {
+                store.bill(worked, message.round(), message.stage(), message.chunk(), meter.asInvocation(), now());
             }
         } catch (RuntimeException e) {
             store.recordError(message.search(), message.stage().key() + " round " + message.round() + ": "

@@ -28,12 +28,13 @@ final class Selector {
         this.p = pipeline;
     }
 
-    void handle(StageMessage m) {
+    /** Handles one select message; returns the search if this delivery did the round's selection. */
+    SearchItem handle(StageMessage m) {
         String selected = Keys.marker(m.round(), Stage.SELECT, 0);
         String nextOpened = Keys.marker(m.round() + 1, Stage.ORCHESTRATE, 0);
         FrontierStore.Look look = p.live(m, selected, nextOpened).orElse(null);
         if (look == null) {
-            return;
+            return null;
         }
         SearchItem search = look.search().orElseThrow();
         if (search.round() != m.round()) {
@@ -44,12 +45,12 @@ final class Selector {
             } else {
                 PipelineLog.drop(m, "the search is in round " + search.round());
             }
-            return;
+            return null;
         }
         OptionalLong pending = look.pending();
         if (pending.isEmpty() || pending.getAsLong() > 0) {
             PipelineLog.drop(m, "the round still waits for chunks");
-            return;
+            return null;
         }
         Strategy strategy = p.strategy(search);
         Map<String, NodeItem> nodes = p.store.nodes(search.id());
@@ -61,9 +62,10 @@ final class Selector {
         StateCodec.Encoded encoded = StateCodec.encode(before, search.state(), nodes, after);
         if (!p.store.commitSelect(search, encoded, p.now())) {
             PipelineLog.drop(m, "a copy selected the round");
-            return;
+            return null;
         }
         p.checkpoints.reached("selection committed", m);
         p.queues.send(StageMessage.of(search.id(), m.round() + 1, after.iteration(), Stage.ORCHESTRATE, 0));
+        return search;
     }
 }

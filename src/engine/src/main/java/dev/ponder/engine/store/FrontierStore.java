@@ -12,7 +12,11 @@ import dev.ponder.core.driver.ChunkResult;
 import dev.ponder.core.model.Usage;
 import dev.ponder.core.strategy.SearchOutcome;
 import dev.ponder.core.strategy.SearchState;
+import dev.ponder.engine.bill.EndpointUsage;
+import dev.ponder.engine.bill.Metered;
 import dev.ponder.engine.queue.Stage;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -54,6 +58,7 @@ public final class FrontierStore {
     private final String table;
     private final ObjectMapper json;
     private final long retentionSeconds;
+    private final AccountStore accounts;
 
     /**
      * @param dynamo           the client
@@ -66,6 +71,12 @@ public final class FrontierStore {
         this.table = table;
         this.json = json;
         this.retentionSeconds = retentionSeconds;
+        this.accounts = new AccountStore(dynamo, table);
+    }
+
+    /** Tenants and keys, in the same table. */
+    public AccountStore accounts() {
+        return accounts;
     }
 
     /** How a chunk's commit went. */
@@ -82,14 +93,77 @@ public final class FrontierStore {
 
     /** Stores a new search; false if a search with its id exists already (its id is deterministic). */
     public boolean create(SearchItem search) {
+        return create(search, null) == Created.CREATED;
+    }
+
+    /**
+     * How a search submitted through the API is admitted, in the transaction that stores it.
+     *
+     * @param idempotencyKey the request's {@code Idempotency-Key}, or {@code null}
+     * @param requestHash    the hash of the request it was sent with
+     * @param submission     what the request used before this (store units, the API request itself)
+     * @param now            now, epoch milliseconds: the day its usage counts on, and when its key expires
+     * @param keyRetention   how long the idempotency key is kept
+     */
+    public record Admit(String idempotencyKey, String requestHash, Metered submission, long now,
+                        Duration keyRetention) {
+    }
+
+    /** How storing a search went. */
+    public enum Created {
+        CREATED,
+        /** A search with its id exists already. */
+        EXISTS,
+        /** Its tenant has no concurrency slot free. */
+        NO_SLOT,
+        /** Its idempotency key was used before: see {@link AccountStore#idempotency}. */
+        KEY_USED
+    }
+
+    /**
+     * Stores a new search. With {@code admit} (a search that {@link SearchItem#holdsSlot() holds a slot}), in one
+     * transaction: the search, one of its tenant's concurrency slots (if one is free), its usage item with the
+     * submission's usage, the tenant's day usage, and the idempotency key — all or nothing, so a crash cannot leak a
+     * slot nor leave a key pointing nowhere.
+     */
+    public Created create(SearchItem search, Admit admit) {
         Map<String, AttributeValue> item = search.toItem(json);
         item.put("ttl", n(ttl(search)));
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
+        TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)")).build();
+        if (admit == null) {
+            try {
+                dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+                return Created.CREATED;
+            } catch (ConditionalCheckFailedException exists) {
+                return Created.EXISTS;
+            }
         }
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(put,
+                TransactWriteItem.builder().update(u -> u.tableName(table).key(key(Keys.tenant(search.tenant()), Keys.META))
+                        .updateExpression("SET running = running + :one")
+                        .conditionExpression("attribute_exists(pk) AND running < max_concurrent")
+                        .expressionAttributeValues(Map.of(":one", n(1)))).build(),
+                UsageItems.add(table, key(Keys.search(search.id()), Keys.USAGE), admit.submission(), Map.of(),
+                        ttl(search)),
+                accounts.addToDay(search.tenant(), day(admit.now()), admit.submission())));
+        if (admit.idempotencyKey() != null) {
+            Map<String, AttributeValue> key = new HashMap<>(key(Keys.tenant(search.tenant()),
+                    Keys.idempotency(admit.idempotencyKey())));
+            key.put("hash", s(admit.requestHash()));
+            key.put("search", s(search.id()));
+            key.put("ttl", n((admit.now() + admit.keyRetention().toMillis()) / 1000));
+            writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(key)
+                    .conditionExpression("attribute_not_exists(pk)")).build());
+        }
+        List<CancellationReason> failed = transact(writes);
+        if (failed == null) {
+            return Created.CREATED;
+        }
+        if (admit.idempotencyKey() != null && conditionFailed(failed, 4)) {
+            return Created.KEY_USED;
+        }
+        return conditionFailed(failed, 0) ? Created.EXISTS : Created.NO_SLOT;
     }
 
     /** The search, read strongly consistent; empty if unknown or expired (DynamoDB Local never expires items). */
@@ -240,10 +314,11 @@ public final class FrontierStore {
      * Records a chunk: its marker with its results, the round counter's decrement and the usage increment, in one
      * transaction conditional on the marker being absent and the search still RUNNING in this round.
      */
-    public ChunkCommit commitChunk(SearchItem search, int round, Stage stage, int chunk, ChunkResult result) {
+    public ChunkCommit commitChunk(SearchItem search, int round, Stage stage, int chunk, ChunkResult result,
+                                   long now) {
         List<byte[]> parts = ChunkPayload.encode(json, result);
         int bytes = parts.stream().mapToInt(p -> p.length).sum();
-        if (parts.size() + 3 > MAX_TRANSACTION_ITEMS || bytes > MAX_TRANSACTION_BYTES) {
+        if (parts.size() + 4 > MAX_TRANSACTION_ITEMS || bytes > MAX_TRANSACTION_BYTES) {
             throw new IllegalStateException("the results of " + stage.key() + " chunk " + chunk + " take " + bytes
                     + " bytes compressed, more than one transaction holds (" + MAX_TRANSACTION_BYTES
                     + "): lower the chunk size");
@@ -269,13 +344,13 @@ public final class FrontierStore {
                 .conditionExpression("pending > :zero")
                 .expressionAttributeValues(Map.of(":one", n(1), ":zero", n(0)))).build());
         Usage u = result.usage();
-        writes.add(TransactWriteItem.builder().update(b -> b.tableName(table).key(key(pk, Keys.USAGE))
-                .updateExpression("ADD prompt_tokens :p, completion_tokens :c, policy_calls :pc, prm_calls :rc, "
-                        + "model_seconds :ms SET #ttl = :ttl")
-                .expressionAttributeNames(Map.of("#ttl", "ttl"))
-                .expressionAttributeValues(Map.of(":p", n(u.promptTokens()), ":c", n(u.completionTokens()),
-                        ":pc", n(u.policyCalls()), ":rc", n(u.prmCalls()), ":ms", n(u.modelSeconds()),
-                        ":ttl", n(ttl)))).build());
+        Metered metered = new Metered(Map.of(stage == Stage.SAMPLE ? search.policy() : search.prm(),
+                new EndpointUsage(u.promptTokens(), u.completionTokens(), u.policyCalls() + u.prmCalls(),
+                        u.modelSeconds())), 0, 0, 0, 0.0, 0.0, 0, 0);
+        writes.add(UsageItems.add(table, key(pk, Keys.USAGE), metered, Map.of("prompt_tokens", u.promptTokens(),
+                "completion_tokens", u.completionTokens(), "policy_calls", u.policyCalls(), "prm_calls", u.prmCalls(),
+                "model_seconds", u.modelSeconds()), ttl));
+        writes.add(accounts.addToDay(search.tenant(), day(now), metered));
         writes.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName(table).key(key(pk, Keys.META))
                 .conditionExpression("#status = :running AND round = :r")
                 .expressionAttributeNames(Map.of("#status", "status"))
@@ -369,8 +444,12 @@ public final class FrontierStore {
         throw new IllegalStateException("unreachable: there is always a last group");
     }
 
-    /** Ends a search with its outcome: SUCCEEDED, with the answer item, if the version is still the one read. */
-    public boolean finish(SearchItem search, SearchOutcome outcome, Boolean correct, long now) {
+    /**
+     * Ends a search with its outcome: SUCCEEDED, with the answer item, if the version is still the one read. The
+     * slot goes back and {@code work} (the finishing handler's usage) is billed in the same transaction, so a
+     * finished search's bill is complete the moment it reads SUCCEEDED.
+     */
+    public boolean finish(SearchItem search, SearchOutcome outcome, Boolean correct, long now, Metered work) {
         String pk = Keys.search(search.id());
         Map<String, AttributeValue> result = new HashMap<>(key(pk, Keys.OUTCOME));
         if (outcome.pred() != null) {
@@ -383,7 +462,7 @@ public final class FrontierStore {
             result.put("correct", bool(correct));
         }
         result.put("ttl", n(ttl(search)));
-        return transact(List.of(
+        return transact(withSlot(List.of(
                 TransactWriteItem.builder().update(u -> u.tableName(table).key(key(pk, Keys.META))
                         .updateExpression("SET #status = :done, updated = :now, finished = :now, version = :next "
                                 + "REMOVE active")
@@ -391,46 +470,64 @@ public final class FrontierStore {
                         .expressionAttributeNames(Map.of("#status", "status"))
                         .expressionAttributeValues(Map.of(":done", s(SearchStatus.SUCCEEDED.name()), ":now", n(now),
                                 ":v", n(search.version()), ":next", n(search.version() + 1)))).build(),
-                TransactWriteItem.builder().put(p -> p.tableName(table).item(result)).build())) == null;
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(result)).build(),
+                billingMarker(search, search.round(), Stage.ORCHESTRATE, 0),
+                UsageItems.add(table, key(pk, Keys.USAGE), work, Map.of(), ttl(search)),
+                accounts.addToDay(search.tenant(), day(now), work)), search, -1)) == null;
     }
 
-    /** Ends an unfinished search as FAILED or CANCELLED with a reason; false if it had ended already. */
+    /**
+     * Ends an unfinished search as FAILED or CANCELLED with a reason, giving back its concurrency slot in the same
+     * transaction; false if it had ended already.
+     */
     public boolean end(String searchId, SearchStatus status, String reason, long now) {
         if (status != SearchStatus.FAILED && status != SearchStatus.CANCELLED) {
             throw new IllegalArgumentException("only FAILED or CANCELLED end a search from outside (got " + status + ")");
         }
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(Keys.search(searchId), Keys.META))
-                    .updateExpression("SET #status = :status, reason = :reason, updated = :now, finished = :now, "
-                            + "version = version + :one REMOVE active")
-                    .conditionExpression("attribute_exists(active)")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":status", s(status.name()), ":reason", s(reason),
-                            ":now", n(now), ":one", n(1))));
-            return true;
-        } catch (ConditionalCheckFailedException ended) {
+        Optional<SearchItem> search = search(searchId);
+        if (search.isEmpty() || !search.get().active()) {
             return false;
         }
+        return transact(withSlot(List.of(TransactWriteItem.builder().update(b -> b.tableName(table)
+                        .key(key(Keys.search(searchId), Keys.META))
+                        .updateExpression("SET #status = :status, reason = :reason, updated = :now, finished = :now, "
+                                + "version = version + :one REMOVE active")
+                        .conditionExpression("attribute_exists(active)")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(":status", s(status.name()), ":reason", s(reason),
+                                ":now", n(now), ":one", n(1)))).build()), search.get(), -1)) == null;
     }
 
     /**
-     * Returns a FAILED search to RUNNING for a redrive, with a new deadline; its round and state stay where they
-     * were, so the redriven work picks up exactly there. False unless it was FAILED.
+     * Returns a FAILED search to RUNNING for a redrive, with a new deadline, taking its concurrency slot again; its
+     * round and state stay where they were, so the redriven work picks up exactly there. False unless it was FAILED.
      */
     public boolean reopen(String searchId, long now, long deadlineMs) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(Keys.search(searchId), Keys.META))
-                    .updateExpression("SET #status = :running, active = :running, updated = :now, deadline = :deadline, "
-                            + "version = version + :one REMOVE reason, finished, last_error")
-                    .conditionExpression("#status = :failed")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":running", s(SearchStatus.RUNNING.name()),
-                            ":failed", s(SearchStatus.FAILED.name()), ":now", n(now), ":deadline", n(deadlineMs),
-                            ":one", n(1))));
-            return true;
-        } catch (ConditionalCheckFailedException notFailed) {
+        Optional<SearchItem> search = search(searchId);
+        if (search.isEmpty() || search.get().status() != SearchStatus.FAILED) {
             return false;
         }
+        return transact(withSlot(List.of(TransactWriteItem.builder().update(b -> b.tableName(table)
+                        .key(key(Keys.search(searchId), Keys.META))
+                        .updateExpression("SET #status = :running, active = :running, updated = :now, "
+                                + "deadline = :deadline, version = version + :one REMOVE reason, finished, last_error")
+                        .conditionExpression("#status = :failed")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(":running", s(SearchStatus.RUNNING.name()),
+                                ":failed", s(SearchStatus.FAILED.name()), ":now", n(now), ":deadline", n(deadlineMs),
+                                ":one", n(1)))).build()), search.get(), +1)) == null;
+    }
+
+    /**
+     * Records the cloud usage of one unit of pipeline work — a stage's round and chunk — on the search and its
+     * tenant's day, once: a billing marker makes a second record of the same work (a duplicate delivery, a redrive)
+     * a no-op. False if it was billed before.
+     */
+    public boolean bill(SearchItem search, int round, Stage stage, int chunk, Metered usage, long now) {
+        String pk = Keys.search(search.id());
+        return transact(List.of(billingMarker(search, round, stage, chunk),
+                UsageItems.add(table, key(pk, Keys.USAGE), usage, Map.of(), ttl(search)),
+                accounts.addToDay(search.tenant(), day(now), usage))) == null;
     }
 
     /** Notes the last error a stage met on a search, for the dead-letter consumer's reason. Best effort. */
@@ -468,6 +565,12 @@ public final class FrontierStore {
                 num(item, "prm_calls"), Attrs.dbl(item, "model_seconds"));
     }
 
+    /** Every counter of the search's usage: model work per endpoint and the cloud's work, for its bill. */
+    public Metered metered(String searchId) {
+        return UsageItems.read(dynamo.getItem(b -> b.tableName(table).key(key(Keys.search(searchId), Keys.USAGE))
+                .consistentRead(true)).item());
+    }
+
     /** The final answer of a SUCCEEDED search. */
     public Optional<String> pred(String searchId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
@@ -488,6 +591,24 @@ public final class FrontierStore {
 
     /** A tenant's searches, newest first, optionally only those in one status. */
     public List<SearchItem> list(String tenant, SearchStatus status, int limit) {
+        return list(tenant, status, limit, null).searches();
+    }
+
+    /**
+     * One page of a tenant's searches.
+     *
+     * @param searches   newest first
+     * @param nextCursor where the next page starts, or {@code null} after the last
+     */
+    public record Page(List<SearchItem> searches, String nextCursor) {
+    }
+
+    /**
+     * A page of at most {@code limit} of a tenant's searches, newest first, optionally only those in one status,
+     * starting after {@code cursor} (from the previous page; {@code null} for the first). The cursor names the last
+     * search returned, so a page is never cut short by the status filter.
+     */
+    public Page list(String tenant, SearchStatus status, int limit, String cursor) {
         List<SearchItem> found = new ArrayList<>();
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":t", s(tenant)));
         QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(SearchTable.BY_TENANT)
@@ -497,17 +618,20 @@ public final class FrontierStore {
             q.filterExpression("#status = :s").expressionAttributeNames(Map.of("#status", "status"));
         }
         q.expressionAttributeValues(values);
-        for (var page : dynamo.queryPaginator(q.build())) {
+        Map<String, AttributeValue> start = cursor == null ? null : Cursor.decode(tenant, cursor);
+        do {
+            var page = dynamo.query(q.exclusiveStartKey(start).build());
             for (var item : page.items()) {
                 if (found.size() == limit) {
-                    return found;
+                    return new Page(found, Cursor.encode(found.get(found.size() - 1)));
                 }
                 if (!expired(item)) {
                     found.add(SearchItem.from(item, json));
                 }
             }
-        }
-        return found;
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return new Page(found, null);
     }
 
     // ---- dead letters ---------------------------------------------------------------------------------------------
@@ -549,7 +673,35 @@ public final class FrontierStore {
         return search.deadlineMs() / 1000 + retentionSeconds;
     }
 
-    private static boolean expired(Map<String, AttributeValue> item) {
+    /** The UTC day of {@code epochMs}: the day a tenant's usage counts on. */
+    static LocalDate day(long epochMs) {
+        return LocalDate.ofEpochDay(Math.floorDiv(epochMs, 86_400_000L));
+    }
+
+    /** The marker that a unit of work was billed; the transaction that bills it fails if it was billed before. */
+    private TransactWriteItem billingMarker(SearchItem search, int round, Stage stage, int chunk) {
+        Map<String, AttributeValue> marker = new HashMap<>(key(Keys.search(search.id()), Keys.billed(round, stage, chunk)));
+        marker.put("ttl", n(ttl(search)));
+        return TransactWriteItem.builder().put(p -> p.tableName(table).item(marker)
+                .conditionExpression("attribute_not_exists(pk)")).build();
+    }
+
+    /**
+     * {@code writes} and, for a search that holds one of its tenant's concurrency slots, the update taking
+     * ({@code +1}) or giving back ({@code -1}) the slot: in the transaction that starts or ends the search.
+     */
+    private List<TransactWriteItem> withSlot(List<TransactWriteItem> writes, SearchItem search, int change) {
+        if (!search.holdsSlot()) {
+            return writes;
+        }
+        List<TransactWriteItem> all = new ArrayList<>(writes);
+        all.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key(Keys.tenant(search.tenant()), Keys.META))
+                .updateExpression("ADD running :change")
+                .expressionAttributeValues(Map.of(":change", n(change)))).build());
+        return all;
+    }
+
+    static boolean expired(Map<String, AttributeValue> item) {
         long ttl = num(item, "ttl");
         return ttl > 0 && ttl < System.currentTimeMillis() / 1000;
     }

@@ -1,6 +1,7 @@
 package dev.ponder.engine.store;
 
 import dev.ponder.engine.queue.Stage;
+import java.time.LocalDate;
 
 /**
  * The sort keys of the single table (DESIGN.md §4). Numbers are zero-padded so that keys sort in numeric order; a
@@ -16,6 +17,9 @@ public final class Keys {
     public static final String DEAD_PREFIX = "D#";
     /** The partition of dead messages, across searches, so one query finds them all for a redrive. */
     public static final String DEAD_PARTITION = "DEAD";
+    /** The partition listing every API key (by id), so {@code keys list} is one query. */
+    public static final String KEYS_PARTITION = "KEYS";
+    public static final String DAY_PREFIX = "D#";
 
     private Keys() {
     }
@@ -28,6 +32,31 @@ public final class Keys {
     /** The partition key of a batch. */
     public static String batch(String batchId) {
         return "B#" + batchId;
+    }
+
+    /** The partition of a tenant: its quotas and slots ({@code META}), day usage, idempotency keys. */
+    public static String tenant(String name) {
+        return "T#" + name;
+    }
+
+    /** The partition of an API key, by the SHA-256 of its secret. */
+    public static String apiKey(String id) {
+        return "K#" + id;
+    }
+
+    /** A tenant's usage on one UTC day: {@code D#2026-11-23}, so a range of days is one query. */
+    public static String day(LocalDate day) {
+        return DAY_PREFIX + day;
+    }
+
+    /** A tenant's idempotency key. */
+    public static String idempotency(String key) {
+        return "IK#" + key;
+    }
+
+    /** The marker of a unit of pipeline work whose cloud usage is billed: present once billed. */
+    public static String billed(int round, Stage stage, int chunk) {
+        return String.format("B#%05d#%s#%04d", round, stage.key(), chunk);
     }
 
     /** A frontier node: {@code N#<iteration>#<index>}, whose id is the part after {@code N#}. */

@@ -42,11 +42,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param reason       why it failed or was cancelled, or {@code null}
  * @param lastError    the last error a stage met on it, or {@code null}
  * @param redrives     how often the sweeper re-drove it
+ * @param holdsSlot    whether it holds one of its tenant's concurrency slots (searches submitted through the API),
+ *                     given back in the transaction that ends it
  */
 public record SearchItem(String id, SearchStatus status, long version, int round, String strategy, Problem problem,
                          SearchConfig config, String policy, String prm, String tenant, String batch,
                          int sampleChunk, int scoreChunk, StateRefs state, long createdMs, long updatedMs,
-                         long deadlineMs, long finishedMs, String reason, String lastError, int redrives) {
+                         long deadlineMs, long finishedMs, String reason, String lastError, int redrives,
+                         boolean holdsSlot) {
 
     /**
      * Where a strategy state stands, with its lists of nodes by id.
@@ -94,6 +97,7 @@ public record SearchItem(String id, SearchStatus status, long version, int round
         item.put("created", n(createdMs));
         item.put("deadline", n(deadlineMs));
         item.put("redrives", n(redrives));
+        item.put("slot", Attrs.bool(holdsSlot));
         item.putAll(statusAttributes(status, updatedMs, deadlineMs));
         item.putAll(stateAttributes(state));
         return item;
@@ -134,7 +138,7 @@ public record SearchItem(String id, SearchStatus status, long version, int round
                 str(item, "tenant"), str(item, "batch"), (int) num(item, "sample_chunk"),
                 (int) num(item, "score_chunk"), state, num(item, "created"), num(item, "updated"),
                 num(item, "deadline"), num(item, "finished"), str(item, "reason"), str(item, "last_error"),
-                (int) num(item, "redrives"));
+                (int) num(item, "redrives"), Attrs.flag(item, "slot"));
     }
 
     private static String write(ObjectMapper json, Object value) {

@@ -1,5 +1,7 @@
 package dev.ponder.engine.stage;
 
+import dev.ponder.engine.bill.StoreMetering;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.answer.AnswerEquivalence;
 import dev.ponder.core.model.PolicyModel;
@@ -37,7 +39,7 @@ final class PipelineStack implements AutoCloseable {
 
     PipelineStack() {
         stack = EmbeddedStack.start(EmbeddedStack.Options.inMemory());
-        dynamo = AwsClients.dynamo(stack.endpoints().dynamo(), calls);
+        dynamo = AwsClients.dynamo(stack.endpoints().dynamo(), calls, new StoreMetering());
         sqs = AwsClients.sqs(stack.endpoints().sqs(), calls);
     }
 

@@ -78,6 +78,6 @@ class StateCodecTest {
 
     private static SearchItem item(String strategy, Problem problem, SearchConfig config, SearchItem.StateRefs refs) {
         return new SearchItem("s", SearchStatus.RUNNING, 0, 0, strategy, problem, config, "sim", "sim-prm", "t", null,
-                3, 5, refs, 0, 0, 0, 0, null, null, 0);
+                3, 5, refs, 0, 0, 0, 0, null, null, 0, false);
     }
 }

@@ -2,6 +2,7 @@ package dev.ponder.functions.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.answer.AnswerEquivalence;
+import dev.ponder.engine.bill.StoreMetering;
 import dev.ponder.engine.queue.SqsStageQueues;
 import dev.ponder.engine.stage.Checkpoints;
 import dev.ponder.engine.stage.DeadLetters;
@@ -39,12 +40,14 @@ public class EngineProducers {
 
     /**
      * DynamoDB over the url-connection HTTP client: the lightest the SDK has, the fastest to start on Lambda, and
-     * the only one in this build (the engine excludes the Apache and Netty clients).
+     * the only one in this build (the engine excludes the Apache and Netty clients). Its calls are metered for the
+     * searches' bills.
      */
     @Produces
     @ApplicationScoped
     DynamoDbClient dynamo(PipelineConfig config) {
         return aws(DynamoDbClient.builder(), config, config.dynamodbEndpoint())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new StoreMetering()))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
