@@ -1,19 +1,13 @@
 package dev.ponder.cli.command;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.cli.io.BadInputException;
 import dev.ponder.cli.pipeline.EmbeddedPipeline;
-import dev.ponder.cli.pipeline.PipelineConfig;
-import dev.ponder.cli.pipeline.ProfileModels;
-import dev.ponder.cli.pipeline.StoreConfig;
-import dev.ponder.cli.pipeline.StoreOptions;
 import dev.ponder.engine.account.Accounts;
 import dev.ponder.engine.account.ApiKey;
 import dev.ponder.engine.account.NewKey;
 import dev.ponder.engine.account.Quotas;
 import dev.ponder.engine.account.Tenant;
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,11 +15,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ponder keys}: the API keys of the store's tenants. Each subcommand joins the stack a running
@@ -39,35 +30,11 @@ public class KeysCommand {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
-    /** What every subcommand shares: the store and the accounts in it. */
-    abstract static class OnAccounts {
-
-        @Spec
-        CommandSpec spec;
-
-        @Inject
-        ObjectMapper json;
-
-        @Inject
-        PipelineConfig pipelineConfig;
-
-        @Inject
-        StoreConfig storeConfig;
-
-        @Mixin
-        StoreOptions storeOptions;
-
-        EmbeddedPipeline open() {
-            return EmbeddedPipeline.open(new EmbeddedPipeline.Settings(storeOptions.resolve(storeConfig), 1, false),
-                    pipelineConfig, json, ProfileModels.NONE);
-        }
+    /** What every subcommand shares: the store (as {@code searches} opens it) and the accounts in it. */
+    abstract static class OnAccounts extends SearchesCommand.OnStore {
 
         static Accounts accounts(EmbeddedPipeline pipeline) {
             return pipeline.searches().accounts();
-        }
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
         }
     }
 

@@ -112,6 +112,12 @@ class ApiQuotasTest {
         assertThat(problem(as(key).header("Idempotency-Key", "with space").contentType("application/json")
                 .body(SHORT).post("/v1/searches"), 400).<String>path("errors[0].field")).isEqualTo("Idempotency-Key");
 
+        // The racing requests go early in a second that an earlier request opened: the engine's rate counter turns
+        // away concurrent first requests of a new second (all but the one that opens its window).
+        while (System.currentTimeMillis() % 1000 > 200) {
+            Thread.sleep(10);
+        }
+        as(key).get("/v1/searches");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<Response>> racing = new ArrayList<>();
