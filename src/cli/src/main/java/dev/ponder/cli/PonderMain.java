@@ -2,13 +2,14 @@ package dev.ponder.cli;
 
 import dev.ponder.engine.client.EndpointException;
 import io.quarkus.runtime.QuarkusApplication;
-import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import picocli.CommandLine;
 
-/** The {@code ponder} command: picocli over CDI, so commands can inject the engine's services. */
-@QuarkusMain
+/**
+ * The {@code ponder} command: picocli over CDI, so commands can inject the engine's services. Started by
+ * {@link PonderLauncher}.
+ */
 public class PonderMain implements QuarkusApplication {
 
     @Inject

@@ -22,6 +22,7 @@ import dev.ponder.core.search.Trajectory;
 import dev.ponder.core.strategy.SearchOutcome;
 import dev.ponder.core.strategy.Strategies;
 import dev.ponder.core.strategy.Strategy;
+import dev.ponder.core.strategy.WinningPath;
 import dev.ponder.engine.model.ModelProfile;
 import dev.ponder.engine.model.ModelsConfig;
 import dev.ponder.engine.stage.Searches;

@@ -1,11 +1,10 @@
-package dev.ponder.cli.command;
+package dev.ponder.core.strategy;
 
 import dev.ponder.core.answer.AnswerEquivalence;
 import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.search.Reduction;
 import dev.ponder.core.search.Steps;
 import dev.ponder.core.search.Trajectory;
-import dev.ponder.core.strategy.SearchOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,17 +13,18 @@ import java.util.Optional;
  * The path a search's answer came from: among the emitted trajectories whose answer is {@code pred}, the one with
  * the highest reduced score (for majority vote, without scores, the first of them); ties go to the earliest, as
  * everywhere (SPEC.md §2). Without an answer, the best-scored path, so a failed search still shows how it went.
+ * What {@code ponder solve} prints and the API's trajectories mark as chosen.
  */
-final class WinningPath {
+public final class WinningPath {
 
     /** One step of the path, with its PRM score ({@code null} when the path was never scored). */
-    record Step(String text, Double score) {
+    public record Step(String text, Double score) {
     }
 
     private WinningPath() {
     }
 
-    static Optional<Trajectory> of(SearchOutcome outcome, Reduction reduction, AnswerEquivalence equivalence) {
+    public static Optional<Trajectory> of(SearchOutcome outcome, Reduction reduction, AnswerEquivalence equivalence) {
         String pred = outcome.pred();
         Trajectory best = null;
         for (boolean mustMatch : new boolean[] {true, false}) {
@@ -45,7 +45,7 @@ final class WinningPath {
     }
 
     /** The path's steps as the PRM saw them (trimmed, empty ones dropped), each with its score. */
-    static List<Step> steps(Trajectory path) {
+    public static List<Step> steps(Trajectory path) {
         List<String> texts = Steps.forScoring(path.text());
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {

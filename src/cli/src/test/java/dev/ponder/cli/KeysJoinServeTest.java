@@ -1,0 +1,51 @@
+package dev.ponder.cli;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ponder.cli.serve.ServeProfile;
+import dev.ponder.cli.serve.ServedStack;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code ponder keys} joins the stack a running {@code ponder serve} keeps, and the server takes a new key at once. */
+@QuarkusTest
+@TestProfile(ServeProfile.class)
+class KeysJoinServeTest {
+
+    @Inject
+    Instance<Object> beans;
+
+    @Inject
+    ServedStack stack;
+
+    @Test
+    void aKeyCreatedBesideTheServerWorksAtOnceAndStopsWhenRevoked() {
+        String store = stack.store().toString();
+        String key = run("keys", "create", "--tenant", "beside", "--max-n", "8", "--store-path", store).strip();
+        assertThat(key).startsWith("pndr_");
+        assertThat(given().header("Authorization", "Bearer " + key).get("/v1/searches").statusCode()).isEqualTo(200);
+
+        String list = run("keys", "list", "--store-path", store);
+        assertThat(list).contains("ID", "TENANT", "beside", "pndr_").doesNotContain(key);
+        String id = list.lines().filter(l -> l.contains("beside")).findFirst().orElseThrow().substring(0, 16);
+
+        assertThat(run("keys", "revoke", id, "--store-path", store)).contains("key " + id + " of tenant beside revoked");
+        assertThat(given().header("Authorization", "Bearer " + key).get("/v1/searches").statusCode()).isEqualTo(401);
+    }
+
+    private String run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(PonderCommand.class, new PonderMain.CdiFactory(beans))
+                .setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        assertThat(code).as(err.toString()).isZero();
+        return out.toString();
+    }
+}

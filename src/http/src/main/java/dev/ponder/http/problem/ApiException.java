@@ -1,0 +1,91 @@
+package dev.ponder.http.problem;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An error the API answers with a problem detail: thrown by resources and services, turned into the response by
+ * the exception mappers. Carries the status, the problem type and its title, the detail, the bad fields, and the
+ * headers the status asks for ({@code WWW-Authenticate}, {@code Retry-After}).
+ */
+public final class ApiException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<FieldError> errors;
+    private final Map<String, String> headers;
+
+    public ApiException(int status, String type, String title, String detail, List<FieldError> errors,
+                        Map<String, String> headers) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = errors == null ? null : List.copyOf(errors);
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** 400 listing every bad field. */
+    public static ApiException invalid(List<FieldError> errors) {
+        String detail = errors.size() == 1 ? errors.get(0).message()
+                : errors.size() + " fields are invalid: " + String.join("; ",
+                errors.stream().map(FieldError::message).toList());
+        return new ApiException(400, "urn:ponder:problem:invalid-request", "The request is invalid", detail, errors,
+                Map.of());
+    }
+
+    /** 400 for a body that is not JSON at all (no field to name). */
+    public static ApiException malformed(String detail) {
+        return new ApiException(400, "urn:ponder:problem:malformed-json", "The body is not valid JSON", detail, null,
+                Map.of());
+    }
+
+    /** 401: no key, an unknown key, or a revoked one; the client learns no more than that. */
+    public static ApiException unauthorized(String detail) {
+        return new ApiException(401, "urn:ponder:problem:unauthorized", "A valid API key is required", detail, null,
+                Map.of("WWW-Authenticate", "Bearer realm=\"ponder\""));
+    }
+
+    /** 404, also for another tenant's search: its existence is not confirmed. */
+    public static ApiException notFound(String detail) {
+        return new ApiException(404, "about:blank", "Not Found", detail, null, Map.of());
+    }
+
+    /** 409: the request conflicts with where the resource stands. */
+    public static ApiException conflict(String detail) {
+        return new ApiException(409, "urn:ponder:problem:conflict", "The search is in another state", detail, null,
+                Map.of());
+    }
+
+    /** 413: the body is longer than the API accepts. */
+    public static ApiException tooLarge(String detail) {
+        return new ApiException(413, "about:blank", "Content Too Large", detail, null, Map.of());
+    }
+
+    /** 503 with a hint to retry: the server is starting. */
+    public static ApiException starting() {
+        return new ApiException(503, "urn:ponder:problem:starting", "The API is starting",
+                "the store and queues are being opened; retry in a second", null, Map.of("Retry-After", "1"));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+}
