@@ -2,8 +2,6 @@ package dev.ponder.api.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.answer.AnswerEquivalence;
-import dev.ponder.core.model.PolicyModel;
-import dev.ponder.core.model.RewardModel;
 import dev.ponder.engine.bill.PriceTable;
 import dev.ponder.engine.bill.PricesConfig;
 import dev.ponder.engine.bill.StoreMetering;
@@ -35,19 +33,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @ApplicationScoped
 public class EngineProducers {
 
-    /** The API sends messages but handles none: a stage that asks it for a model is a wiring bug. */
-    private static final Models NO_MODELS = new Models() {
-        @Override
-        public PolicyModel policy(String profile) {
-            throw new IllegalStateException("the API runs no stages (asked for policy " + profile + ")");
-        }
-
-        @Override
-        public RewardModel prm(String profile) {
-            throw new IllegalStateException("the API runs no stages (asked for PRM " + profile + ")");
-        }
-    };
-
     /** DynamoDB, metered, so the store units a request uses are billed to its search. */
     @Produces
     @ApplicationScoped
@@ -74,7 +59,7 @@ public class EngineProducers {
     ApiEngine engine(DynamoDbClient dynamo, SqsClient sqs, PipelineConfig config, PricesConfig prices,
                      ObjectMapper json) {
         FrontierStore store = new FrontierStore(dynamo, config.table(), json, config.retention().toSeconds());
-        Pipeline pipeline = new Pipeline(store, SqsStageQueues.lookup(sqs, json, config.queuePrefix()), NO_MODELS,
+        Pipeline pipeline = new Pipeline(store, SqsStageQueues.lookup(sqs, json, config.queuePrefix()), Models.none("the API"),
                 AnswerEquivalence.math(), CloudClients.options(config), Clock.systemUTC(), Checkpoints.NONE);
         return new ApiEngine(new Searches(pipeline, json), store, PriceTable.of(prices), config.sampleChunk(),
                 config.scoreChunk());

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.cli.io.BadInputException;
 import dev.ponder.cli.pipeline.EmbeddedPipeline;
 import dev.ponder.cli.pipeline.PipelineConfig;
-import dev.ponder.cli.pipeline.ProfileModels;
 import dev.ponder.cli.pipeline.StoreConfig;
 import dev.ponder.cli.pipeline.StoreOptions;
 import dev.ponder.core.answer.AnswerEquivalence;
@@ -14,6 +13,7 @@ import dev.ponder.core.search.SearchConfig;
 import dev.ponder.core.search.Trajectory;
 import dev.ponder.core.strategy.SearchState;
 import dev.ponder.core.strategy.Strategies;
+import dev.ponder.engine.stage.Models;
 import dev.ponder.engine.store.FrontierStore;
 import dev.ponder.engine.store.NodeItem;
 import dev.ponder.engine.store.SearchItem;
@@ -68,7 +68,7 @@ public class SearchesCommand {
         /** The pipeline without workers: these commands read and write the store and send messages, nothing more. */
         EmbeddedPipeline open() {
             return EmbeddedPipeline.open(new EmbeddedPipeline.Settings(storeOptions.resolve(storeConfig), 1, false),
-                    pipelineConfig, json, ProfileModels.NONE);
+                    pipelineConfig, json, Models.none("this command"));
         }
 
         PrintWriter out() {

@@ -16,19 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ProfileModels implements Models {
 
-    /** For commands that only read the store: a stage message handled here would be a bug. */
-    public static final Models NONE = new Models() {
-        @Override
-        public PolicyModel policy(String profile) {
-            throw new IllegalStateException("this command runs no searches (asked for policy " + profile + ")");
-        }
-
-        @Override
-        public RewardModel prm(String profile) {
-            throw new IllegalStateException("this command runs no searches (asked for PRM " + profile + ")");
-        }
-    };
-
     private final ModelChoice choice;
     private final Map<String, ModelProfile> chosen = new ConcurrentHashMap<>();
     private final Map<String, PolicyModel> policies = new ConcurrentHashMap<>();
