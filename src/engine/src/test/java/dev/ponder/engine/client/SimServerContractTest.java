@@ -6,6 +6,7 @@ import dev.ponder.core.model.PromptDemand;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.model.SamplingParams;
 import dev.ponder.core.model.ScoreItem;
+import dev.ponder.core.model.Scoring;
 import dev.ponder.core.search.CompletionStatus;
 import dev.ponder.core.search.Problem;
 import dev.ponder.core.search.Steps;
@@ -203,9 +204,10 @@ class SimServerContractTest {
         PrmClient client = new PrmClient(profile(server, SimServer.PRM_MODEL).prmFormat(format).template(template)
                 .build(), registry);
 
-        List<List<Double>> got = client.score(items).scores();
+        Scoring got = client.score(items);
 
-        assertThat(got).isEqualTo(PRM.score(items).scores());
+        assertThat(got.scores()).isEqualTo(PRM.score(items).scores());
+        assertThat(got.usage().promptTokens()).as("prompt tokens the server reports, for the bill").isPositive();
     }
 
     @Test

@@ -152,7 +152,8 @@ final class PrmApi {
     /**
      * {@code POST /v1/prm/score}: {@code {"problem", "steps"}} → {@code {"step_scores"}}, or the batch
      * {@code {"items": [{"problem", "steps"}, ...]}} → {@code {"results": [{"step_scores"}, ...]}}. Steps are scored
-     * exactly as given.
+     * exactly as given. Both answers carry vLLM's {@code usage} too (the prompt tokens scored), which clients may
+     * ignore, so a bill can count a PRM's tokens whatever its protocol.
      */
     ObjectNode ponderScore(Fields f) throws InterruptedException {
         boolean batch = f.has("items");
@@ -175,16 +176,16 @@ final class PrmApi {
         Scoring scoring = score(items, batch ? "items" : "problem");
         gate.run(Collections.nCopies(items.size(), 0));
 
-        if (!batch) {
-            ObjectNode response = Wire.object();
-            scores(response, scoring.scores().get(0));
-            return response;
-        }
         ObjectNode response = Wire.object();
-        ArrayNode results = response.putArray("results");
-        for (List<Double> scores : scoring.scores()) {
-            scores(results.addObject(), scores);
+        if (batch) {
+            ArrayNode results = response.putArray("results");
+            for (List<Double> scores : scoring.scores()) {
+                scores(results.addObject(), scores);
+            }
+        } else {
+            scores(response, scoring.scores().get(0));
         }
+        response.set("usage", Wire.usage(scoring.usage().promptTokens(), 0));
         return response;
     }
 
