@@ -93,7 +93,7 @@ public final class SearchRequestParser {
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                f.error(Echo.cut(name, Echo.CHARS), root.get(name), null, "unknown field "
+                f.error(Echo.cut(name, Echo.CHARS), root.get(name), "one of " + String.join(", ", FIELDS), "unknown field "
                         + Echo.cut(name, Echo.CHARS) + ": the fields are " + String.join(", ", FIELDS));
             }
         }
@@ -195,12 +195,12 @@ public final class SearchRequestParser {
             JsonNode v = root.get(field);
             if (v == null) {
                 if (required) {
-                    error(field, null, null, field + " is required: " + expected);
+                    error(field, null, expected, field + " is required: " + expected);
                 }
                 return null;
             }
             if (v.isNull()) {
-                error(field, v, null, field + " must be " + expected + " (got null)"
+                error(field, v, expected, field + " must be " + expected + " (got null)"
                         + (required ? "" : "; leave it out for the default"));
                 return null;
             }
@@ -214,17 +214,17 @@ public final class SearchRequestParser {
                 return null;
             }
             if (!v.isTextual()) {
-                error(field, v, null, field + " must be " + expected + " (got " + kind(v) + ")");
+                error(field, v, expected, field + " must be " + expected + " (got " + kind(v) + ")");
                 return null;
             }
             String s = v.textValue();
             int lone = Echo.loneSurrogate(s);
             if (lone >= 0) {
-                error(field, v, null, field + " must be valid Unicode (an unpaired surrogate at index " + lone + ")");
+                error(field, v, "valid Unicode", field + " must be valid Unicode (an unpaired surrogate at index " + lone + ")");
                 return null;
             }
             if (s.isBlank()) {
-                error(field, v, null, field + " must be " + expected + " (got a blank string)");
+                error(field, v, expected, field + " must be " + expected + " (got a blank string)");
                 return null;
             }
             int chars = s.codePointCount(0, s.length());

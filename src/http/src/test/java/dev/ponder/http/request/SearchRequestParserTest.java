@@ -61,6 +61,7 @@ class SearchRequestParserTest {
         assertThat(n.value().asInt()).isEqualTo(5000);
         assertThat(n.limit()).isEqualTo("an integer between 1 and 1024");
         assertThat(errors.get(0).message()).startsWith("unknown field beam_width: the fields are problem, answer,");
+        assertThat(errors).allSatisfy(e -> assertThat(e.limit()).as(e.field()).isNotBlank());
     }
 
     @Test
