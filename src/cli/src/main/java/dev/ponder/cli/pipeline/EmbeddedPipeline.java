@@ -251,8 +251,8 @@ public final class EmbeddedPipeline implements AutoCloseable {
     private void sweep(Sweeper sweeper) {
         try {
             Sweeper.Sweep s = sweeper.sweep();
-            if (s.failed() + s.redriven() > 0) {
-                LOG.infof("event=sweep failed=%d redriven=%d", s.failed(), s.redriven());
+            if (s.failed() + s.redriven() + s.batches() > 0) {
+                LOG.infof("event=sweep failed=%d redriven=%d batches=%d", s.failed(), s.redriven(), s.batches());
             }
         } catch (RuntimeException e) {
             // A sweep that fails (the store is closing, say) is retried at the next interval.

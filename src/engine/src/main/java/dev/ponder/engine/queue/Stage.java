@@ -3,7 +3,7 @@ package dev.ponder.engine.queue;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** The four functions of the pipeline; each has its own queue and dead-letter queue. */
+/** The functions of the pipeline: the four stages of a search and the batch driver; each has its own queues. */
 public enum Stage {
     /** Drives a search: starts a round's fan-out, or finishes the search. */
     ORCHESTRATE,
@@ -12,7 +12,9 @@ public enum Stage {
     /** Asks the PRM for the step scores of one chunk of candidates. */
     SCORE,
     /** Applies a round's results to the search: the strategy keeps the best and writes the next frontier. */
-    SELECT;
+    SELECT,
+    /** Drives a batch: records the lines whose searches ended and submits the next ones. */
+    BATCH;
 
     /** The stage's name in keys, queue names, function names and messages. */
     @JsonValue
@@ -28,6 +30,6 @@ public enum Stage {
                 return s;
             }
         }
-        throw new IllegalArgumentException("stage must be one of orchestrate, sample, score, select (got " + key + ")");
+        throw new IllegalArgumentException("stage must be one of orchestrate, sample, score, select, batch (got " + key + ")");
     }
 }

@@ -40,7 +40,7 @@ public final class DeadLetters {
                 + (stage == Stage.SAMPLE || stage == Stage.SCORE ? " chunk " + m.chunk() : "")
                 + " failed every delivery" + (lastError == null ? "" : "; last error: " + lastError);
         p.store.putDeadLetter(m.search(), m.round(), stage, m.chunk(), body, reason);
-        if (p.store.end(m.search(), SearchStatus.FAILED, reason, p.now())) {
+        if (p.end(m.search(), SearchStatus.FAILED, reason)) {
             PipelineLog.search(m.search(), "failed: " + reason);
         }
     }

@@ -88,6 +88,7 @@ final class Orchestrator {
         Boolean correct = gold == null || outcome.pred() == null ? null : p.equivalence.equivalent(gold, outcome.pred());
         if (p.store.finish(search, outcome, correct, p.now(), Meter.current().asInvocation())) {
             PipelineLog.search(search.id(), "succeeded after " + state.iteration() + " iterations: " + outcome.pred());
+            p.ended(search);
             return true;
         }
         PipelineLog.drop(m, "the search changed while finishing");

@@ -4,6 +4,7 @@ import dev.ponder.core.answer.AnswerEquivalence;
 import dev.ponder.core.strategy.Strategies;
 import dev.ponder.core.strategy.Strategy;
 import dev.ponder.engine.bill.Meter;
+import dev.ponder.engine.queue.Stage;
 import dev.ponder.engine.queue.StageMessage;
 import dev.ponder.engine.queue.StageQueues;
 import dev.ponder.engine.store.FrontierStore;
@@ -70,6 +71,7 @@ public final class Pipeline {
     private final Orchestrator orchestrator;
     private final ChunkWorker chunkWorker;
     private final Selector selector;
+    private final BatchDriver batchDriver;
 
     public Pipeline(FrontierStore store, StageQueues queues, Models models, AnswerEquivalence equivalence,
                     Options options, Clock clock, Checkpoints checkpoints) {
@@ -83,6 +85,7 @@ public final class Pipeline {
         this.orchestrator = new Orchestrator(this);
         this.chunkWorker = new ChunkWorker(this);
         this.selector = new Selector(this);
+        this.batchDriver = new BatchDriver(this);
     }
 
     /**
@@ -96,6 +99,10 @@ public final class Pipeline {
                 case ORCHESTRATE -> orchestrator.handle(message);
                 case SAMPLE, SCORE -> chunkWorker.handle(message);
                 case SELECT -> selector.handle(message);
+                case BATCH -> {
+                    batchDriver.handle(message);
+                    yield null; // a batch's own work is the platform's: its searches carry the bills
+                }
             };
             if (worked != null) {
                 store.bill(worked, message.round(), message.stage(), message.chunk(), meter.asInvocation(), now());
@@ -149,11 +156,31 @@ public final class Pipeline {
             return Optional.empty();
         }
         if (now() > search.deadlineMs()) {
-            store.end(search.id(), SearchStatus.FAILED, deadlineReason(search), now());
+            end(search.id(), SearchStatus.FAILED, deadlineReason(search));
             PipelineLog.drop(message, "its search passed its deadline");
             return Optional.empty();
         }
         return Optional.of(look);
+    }
+
+    /**
+     * Ends a search from outside its stages (cancel, dead letter, sweeper, deadline) and tells its batch; false if it
+     * had ended already.
+     */
+    boolean end(String searchId, SearchStatus status, String reason) {
+        Optional<SearchItem> ended = store.end(searchId, status, reason, now());
+        ended.ifPresent(this::ended);
+        return ended.isPresent();
+    }
+
+    /**
+     * A search ended: if a batch runs it, the batch's driver records it and submits its next line. A lost message is
+     * made good by the sweeper, which nudges every unfinished batch.
+     */
+    void ended(SearchItem search) {
+        if (search.batch() != null) {
+            queues.send(StageMessage.of(search.batch(), 0, 0, Stage.BATCH, 0));
+        }
     }
 
     static String deadlineReason(SearchItem search) {

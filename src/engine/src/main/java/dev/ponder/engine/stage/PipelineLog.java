@@ -20,6 +20,10 @@ final class PipelineLog {
         LOG.log(Level.DEBUG, () -> message + ": " + what);
     }
 
+    static void batch(String batchId, String what) {
+        LOG.log(Level.INFO, () -> "batch=" + batchId + ": " + what);
+    }
+
     static void search(String searchId, String what) {
         LOG.log(Level.INFO, () -> "search=" + searchId + ": " + what);
     }

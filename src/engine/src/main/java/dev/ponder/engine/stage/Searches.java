@@ -200,7 +200,7 @@ public final class Searches {
 
     /** Cancels an unfinished search: work in flight is dropped by the next handler that reads it. */
     public boolean cancel(String id, String reason) {
-        return p.store.end(id, SearchStatus.CANCELLED, reason, p.now());
+        return p.end(id, SearchStatus.CANCELLED, reason);
     }
 
     /** A SUCCEEDED search as a run, exactly as the in-process driver would have returned it. */

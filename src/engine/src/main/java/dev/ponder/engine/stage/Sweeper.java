@@ -1,6 +1,8 @@
 package dev.ponder.engine.stage;
 
+import dev.ponder.engine.queue.Stage;
 import dev.ponder.engine.queue.StageMessage;
+import dev.ponder.engine.store.BatchItem;
 import dev.ponder.engine.store.SearchItem;
 import dev.ponder.engine.store.SearchStatus;
 import java.time.Duration;
@@ -19,8 +21,14 @@ public final class Sweeper {
         this.p = pipeline;
     }
 
-    /** What one sweep did. */
-    public record Sweep(int failed, int redriven) {
+    /**
+     * What one sweep did.
+     *
+     * @param failed   searches failed past their deadline or idle after their redrives
+     * @param redriven idle searches re-driven
+     * @param batches  unfinished batches nudged (their drivers record what ended and submit what is due)
+     */
+    public record Sweep(int failed, int redriven, int batches) {
     }
 
     public Sweep sweep() {
@@ -29,18 +37,23 @@ public final class Sweeper {
         long now = p.now();
         for (SearchItem s : p.store.active()) {
             if (now > s.deadlineMs()) {
-                failed += p.store.end(s.id(), SearchStatus.FAILED, Pipeline.deadlineReason(s), now) ? 1 : 0;
+                failed += p.end(s.id(), SearchStatus.FAILED, Pipeline.deadlineReason(s)) ? 1 : 0;
             } else if (now - s.updatedMs() > p.options.idle().toMillis()) {
                 if (s.redrives() >= p.options.maxRedrives()) {
-                    failed += p.store.end(s.id(), SearchStatus.FAILED, "idle for "
+                    failed += p.end(s.id(), SearchStatus.FAILED, "idle for "
                             + Duration.ofMillis(now - s.updatedMs()).toSeconds() + " s after " + s.redrives()
-                            + " redrives (round " + s.round() + ")", now) ? 1 : 0;
+                            + " redrives (round " + s.round() + ")") ? 1 : 0;
                 } else if (redrive(s)) {
                     redriven++;
                 }
             }
         }
-        return new Sweep(failed, redriven);
+        int batches = 0;
+        for (BatchItem b : p.store.batches().active()) {
+            p.queues.send(StageMessage.of(b.id(), 0, 0, Stage.BATCH, 0));
+            batches++;
+        }
+        return new Sweep(failed, redriven, batches);
     }
 
     /** Re-drives every unfinished search, idle or not: their messages may have been lost with the queues. */

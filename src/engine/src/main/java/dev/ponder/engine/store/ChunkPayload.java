@@ -1,5 +1,6 @@
 package dev.ponder.engine.store;
 
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.driver.ChunkResult;
 import dev.ponder.engine.queue.Stage;
@@ -25,11 +26,16 @@ final class ChunkPayload {
     }
 
     static List<byte[]> encode(ObjectMapper json, ChunkResult result) {
+        return encode(json, (Object) result);
+    }
+
+    /** Any value as gzipped JSON in parts (batch pages and result rows are stored the same way). */
+    static List<byte[]> encode(ObjectMapper json, Object value) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-            json.writeValue(gzip, result);
+            json.writeValue(gzip, value);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode chunk results", e);
+            throw new UncheckedIOException("cannot encode " + value.getClass().getSimpleName(), e);
         }
         byte[] all = bytes.toByteArray();
         List<byte[]> parts = new ArrayList<>();
@@ -40,13 +46,17 @@ final class ChunkPayload {
     }
 
     static ChunkResult decode(ObjectMapper json, Stage stage, List<byte[]> parts) {
+        Class<? extends ChunkResult> type = stage == Stage.SCORE ? ChunkResult.Scores.class : ChunkResult.Samples.class;
+        return decode(json, parts, json.constructType(type), "stored " + stage.key() + " results");
+    }
+
+    static <T> T decode(ObjectMapper json, List<byte[]> parts, JavaType type, String what) {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         parts.forEach(all::writeBytes);
-        Class<? extends ChunkResult> type = stage == Stage.SCORE ? ChunkResult.Scores.class : ChunkResult.Samples.class;
         try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(all.toByteArray()))) {
             return json.readValue(gzip, type);
         } catch (IOException e) {
-            throw new UncheckedIOException("stored " + stage.key() + " results are not readable", e);
+            throw new UncheckedIOException(what + " are not readable", e);
         }
     }
 }

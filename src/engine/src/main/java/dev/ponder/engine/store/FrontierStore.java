@@ -59,6 +59,7 @@ public final class FrontierStore {
     private final ObjectMapper json;
     private final long retentionSeconds;
     private final AccountStore accounts;
+    private final BatchStore batches;
 
     /**
      * @param dynamo           the client
@@ -72,6 +73,17 @@ public final class FrontierStore {
         this.json = json;
         this.retentionSeconds = retentionSeconds;
         this.accounts = new AccountStore(dynamo, table);
+        this.batches = new BatchStore(dynamo, table, json, retentionSeconds);
+    }
+
+    /** The mapper it writes problems, configurations and results with. */
+    public ObjectMapper json() {
+        return json;
+    }
+
+    /** Batches, in the same table. */
+    public BatchStore batches() {
+        return batches;
     }
 
     /** Tenants and keys, in the same table. */
@@ -478,17 +490,17 @@ public final class FrontierStore {
 
     /**
      * Ends an unfinished search as FAILED or CANCELLED with a reason, giving back its concurrency slot in the same
-     * transaction; false if it had ended already.
+     * transaction. Returns the search as it was before it ended; empty if it had ended already.
      */
-    public boolean end(String searchId, SearchStatus status, String reason, long now) {
+    public Optional<SearchItem> end(String searchId, SearchStatus status, String reason, long now) {
         if (status != SearchStatus.FAILED && status != SearchStatus.CANCELLED) {
             throw new IllegalArgumentException("only FAILED or CANCELLED end a search from outside (got " + status + ")");
         }
         Optional<SearchItem> search = search(searchId);
         if (search.isEmpty() || !search.get().active()) {
-            return false;
+            return Optional.empty();
         }
-        return transact(withSlot(List.of(TransactWriteItem.builder().update(b -> b.tableName(table)
+        boolean ended = transact(withSlot(List.of(TransactWriteItem.builder().update(b -> b.tableName(table)
                         .key(key(Keys.search(searchId), Keys.META))
                         .updateExpression("SET #status = :status, reason = :reason, updated = :now, finished = :now, "
                                 + "version = version + :one REMOVE active")
@@ -496,6 +508,7 @@ public final class FrontierStore {
                         .expressionAttributeNames(Map.of("#status", "status"))
                         .expressionAttributeValues(Map.of(":status", s(status.name()), ":reason", s(reason),
                                 ":now", n(now), ":one", n(1)))).build()), search.get(), -1)) == null;
+        return ended ? search : Optional.empty();
     }
 
     /**
@@ -610,12 +623,13 @@ public final class FrontierStore {
      */
     public Page list(String tenant, SearchStatus status, int limit, String cursor) {
         List<SearchItem> found = new ArrayList<>();
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":t", s(tenant)));
+        // The tenant index lists batches too: only searches here.
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":t", s(tenant), ":kind", s("search")));
         QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(SearchTable.BY_TENANT)
-                .keyConditionExpression("tenant = :t").scanIndexForward(false);
+                .keyConditionExpression("tenant = :t").filterExpression("kind = :kind").scanIndexForward(false);
         if (status != null) {
             values.put(":s", s(status.name()));
-            q.filterExpression("#status = :s").expressionAttributeNames(Map.of("#status", "status"));
+            q.filterExpression("kind = :kind AND #status = :s").expressionAttributeNames(Map.of("#status", "status"));
         }
         q.expressionAttributeValues(values);
         Map<String, AttributeValue> start = cursor == null ? null : Cursor.decode(tenant, cursor);

@@ -59,6 +59,21 @@ public final class Keys {
         return String.format("B#%05d#%s#%04d", round, stage.key(), chunk);
     }
 
+    /** Part {@code part} of page {@code page} of a batch's lines. */
+    public static String batchPage(int page, int part) {
+        return String.format("P#%05d#%03d", page, part);
+    }
+
+    /** Part {@code part} of the result rows of a batch's line {@code line}. */
+    public static String batchRows(int line, int part) {
+        return String.format("R#%08d#%03d", line, part);
+    }
+
+    /** The line of a {@link #batchRows} key. */
+    static int batchRowsLine(String sk) {
+        return Integer.parseInt(sk.substring(2, 10));
+    }
+
     /** A frontier node: {@code N#<iteration>#<index>}, whose id is the part after {@code N#}. */
     public static String node(String nodeId) {
         return NODE_PREFIX + nodeId;
