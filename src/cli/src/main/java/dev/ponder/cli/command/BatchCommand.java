@@ -21,7 +21,12 @@ import dev.ponder.core.search.Problem;
 import dev.ponder.core.strategy.IndependentSampling;
 import dev.ponder.engine.model.ModelProfile;
 import dev.ponder.engine.model.ModelsConfig;
+import dev.ponder.engine.batch.BatchLine;
+import dev.ponder.engine.stage.BatchRows;
+import dev.ponder.engine.stage.Batches;
+import dev.ponder.engine.stage.Pipeline;
 import dev.ponder.engine.stage.Searches;
+import dev.ponder.engine.store.BatchItem;
 import dev.ponder.engine.store.SearchItem;
 import dev.ponder.engine.store.SearchStatus;
 import dev.ponder.sim.SimConfig;
@@ -29,8 +34,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,7 +140,8 @@ public class BatchCommand implements Callable<Integer> {
                 manifest.put("pipeline", pipeline.describe());
                 writer.write(Map.of("manifest", manifest));
                 RowsInOrder inOrder = new RowsInOrder(plan.jobs(), plan.budgets(), EQUIVALENCE, writer, bar, rows);
-                tally = new Drive(pipeline.searches(), plan, batchId, policy.name(), prm.name(), inOrder).run();
+                tally = new Drive(pipeline.pipeline(), pipeline.searches(), plan, batchId, policy.name(), prm.name(),
+                        inOrder).run();
                 writer.commit();
             }
         }
@@ -201,77 +207,86 @@ public class BatchCommand implements Callable<Integer> {
     }
 
     /**
-     * Submits the plan's searches in input order, at most {@code ponder.pipeline.max-in-flight} under way at once,
-     * reads their status every poll interval, and hands each ended one to the rows in order.
+     * Runs the plan as one batch of the engine — the batch stage submits its searches in input order, at most
+     * {@code ponder.pipeline.max-in-flight} under way at once — and hands each ended search to the rows in order,
+     * reading the batch and its searches every poll interval. Lines recorded by an earlier run of the same command
+     * are collected from the store.
      */
     private final class Drive {
 
+        /** The CLI waits for its batch: a window long enough for any run on a laptop. */
+        private static final Duration WINDOW = Duration.ofDays(7);
+
+        private final Batches batches;
         private final Searches searches;
         private final JobPlan plan;
         private final String batchId;
         private final String policy;
         private final String prm;
         private final RowsInOrder inOrder;
-        private final List<String> ids = new ArrayList<>();
+        private final List<BatchLine> lines;
         private final Tally tally = new Tally();
 
-        Drive(Searches searches, JobPlan plan, String batchId, String policy, String prm, RowsInOrder inOrder) {
+        Drive(Pipeline pipeline, Searches searches, JobPlan plan, String batchId, String policy, String prm,
+              RowsInOrder inOrder) {
+            this.batches = new Batches(pipeline);
             this.searches = searches;
             this.plan = plan;
             this.batchId = batchId;
             this.policy = policy;
             this.prm = prm;
             this.inOrder = inOrder;
-            for (SearchJob job : plan.jobs()) {
-                ids.add(Ids.of("search", batchId, job.problem().uniqueId(), job.strategy().name(),
-                        Integer.toString(job.config().n()), Long.toString(job.config().seed())));
-            }
+            this.lines = lines();
         }
 
         Tally run() throws InterruptedException {
-            List<Integer> inFlight = new ArrayList<>();
-            int next = 0;
+            BatchItem batch = batches.create(new Batches.NewBatch(batchId, TENANT, lines, pipelineConfig.maxInFlight(),
+                    WINDOW, "cli"));
+            tally.found = batch.recorded();
+            tally.submitted = plan.jobs().size() - batch.recorded();
+            boolean[] collected = new boolean[plan.jobs().size()];
+            int left = plan.jobs().size();
             long pollMs = Math.max(10, pipelineConfig.pollInterval().toMillis());
             while (true) {
-                while (next < ids.size() && inFlight.size() < pipelineConfig.maxInFlight()) {
-                    int i = next++;
-                    SearchItem item = admit(i);
-                    if (item.active()) {
-                        inFlight.add(i);
-                    } else {
-                        collect(i, item);
+                batch = batches.get(batchId).orElseThrow(() -> new IllegalStateException("batch " + batchId
+                        + " vanished from the store"));
+                for (int i = 0; i < batch.submitted(); i++) {
+                    if (!collected[i]) {
+                        Optional<SearchItem> item = searches.get(Batches.searchId(batchId, i));
+                        if (item.isPresent() && !item.get().active()) {
+                            collect(i, item.get());
+                            collected[i] = true;
+                            left--;
+                        }
                     }
                 }
-                List<Integer> still = new ArrayList<>();
-                for (int i : inFlight) {
-                    SearchItem item = searches.get(ids.get(i)).orElseThrow(() -> new IllegalStateException(
-                            "search " + ids.get(i) + " vanished from the store"));
-                    if (item.active()) {
-                        still.add(i);
-                    } else {
-                        collect(i, item);
-                    }
-                }
-                inFlight = still;
-                inOrder.inFlight(inFlight.size());
-                if (inFlight.isEmpty() && next == ids.size()) {
+                inOrder.inFlight(batch.inFlight().size());
+                if (left == 0) {
                     return tally;
+                }
+                if (batch.status().terminal()) {
+                    throw new IllegalStateException("batch " + batchId + " ended " + batch.status().key()
+                            + " with " + left + " searches never collected" + (batch.reason() == null ? ""
+                            : ": " + batch.reason()));
                 }
                 Thread.sleep(pollMs);
             }
         }
 
-        /** The stored search of job {@code i}, submitted first unless an earlier run of this command did. */
-        private SearchItem admit(int i) {
-            Optional<SearchItem> stored = searches.get(ids.get(i));
-            if (stored.isPresent()) {
-                tally.found++;
-                return stored.get();
+        /** The plan's jobs as batch lines, each reporting the budgets its rows cover. */
+        private List<BatchLine> lines() {
+            List<BatchLine> lines = new ArrayList<>();
+            for (SearchJob job : plan.jobs()) {
+                lines.add(new BatchLine(null, job.problem(), job.strategy().name(), job.config(), policy, prm, null,
+                        budgets(job)));
             }
-            SearchJob job = plan.jobs().get(i);
-            tally.submitted++;
-            return searches.submit(new Searches.Submission(ids.get(i), TENANT, batchId, job.problem(),
-                    job.strategy().name(), job.config(), policy, prm, null));
+            return lines;
+        }
+
+        private List<Integer> budgets(SearchJob job) {
+            return job.strategy() instanceof IndependentSampling
+                    ? plan.budgets().stream().filter(n -> n <= job.config().n()).toList()
+                    : List.of(job.config().n());
         }
 
         private void collect(int i, SearchItem item) {
@@ -280,36 +295,10 @@ public class BatchCommand implements Callable<Integer> {
                 return;
             }
             tally.unsuccessful.merge(item.status(), 1, Integer::sum);
-            List<Map<String, Object>> failure = failureRows(plan.jobs().get(i), item);
+            List<Map<String, Object>> failure = BatchRows.unsuccessful(lines.get(i), item.status().name(),
+                    item.reason() != null ? item.reason() : String.valueOf(item.lastError()), item.id());
             tally.failedRows += failure.size();
             inOrder.failed(i, failure);
-        }
-
-        /** One row per budget the search would have given, saying why it gave none. */
-        private List<Map<String, Object>> failureRows(SearchJob job, SearchItem item) {
-            List<Integer> budgets = job.strategy() instanceof IndependentSampling
-                    ? plan.budgets().stream().filter(n -> n <= job.config().n()).toList()
-                    : List.of(job.config().n());
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (int n : budgets) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("unique_id", job.problem().uniqueId());
-                row.put("problem", job.problem().problem());
-                row.put("answer", job.problem().answer());
-                row.put("level", job.problem().level());
-                row.put("strategy", job.strategy().name());
-                row.put("n", n);
-                row.put("m", job.config().m());
-                row.put("seed", job.config().seed());
-                row.put("status", item.status().name());
-                row.put("error", item.reason() != null ? item.reason() : String.valueOf(item.lastError()));
-                row.put("search_id", item.id());
-                if (n != job.config().n()) {
-                    row.put("shared_run_n", job.config().n());
-                }
-                rows.add(row);
-            }
-            return rows;
         }
     }
 }

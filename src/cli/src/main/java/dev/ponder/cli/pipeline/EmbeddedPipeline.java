@@ -260,6 +260,10 @@ public final class EmbeddedPipeline implements AutoCloseable {
         }
     }
 
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
     public Searches searches() {
         return searches;
     }

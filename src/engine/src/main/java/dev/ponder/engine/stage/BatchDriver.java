@@ -30,11 +30,6 @@ final class BatchDriver {
         this.batches = pipeline.store.batches();
     }
 
-    /** The search id of a batch's line: deterministic, so submitting a line twice finds its search. */
-    static String searchId(String batchId, int line) {
-        return batchId + "-" + String.format("%06d", line);
-    }
-
     void handle(StageMessage m) {
         // Each pass records one line or does one other change; lines in flight bound how many a message needs.
         for (int pass = 0; ; pass++) {
@@ -105,7 +100,7 @@ final class BatchDriver {
      * (go on with the next line), else whether to read the batch again.
      */
     private Optional<Boolean> inFlight(BatchItem b, int line, boolean cancelling, long now) {
-        String id = searchId(b.id(), line);
+        String id = Batches.searchId(b.id(), line);
         Optional<SearchItem> search = p.store.search(id);
         if (search.isEmpty()) {
             BatchLine l = batches.lines(b.id(), line, line + 1).get(0);
@@ -146,7 +141,7 @@ final class BatchDriver {
     /** Submits a line's search; the reason if its configuration is refused (then it never runs). */
     private Optional<String> submit(BatchItem b, int line, BatchLine l) {
         try {
-            searches.submit(new Searches.Submission(searchId(b.id(), line), b.tenant(), b.id(), l.problem(),
+            searches.submit(new Searches.Submission(Batches.searchId(b.id(), line), b.tenant(), b.id(), l.problem(),
                     l.strategy(), l.config(), l.policy(), l.prm(),
                     l.deadlineSeconds() == null ? null : Duration.ofSeconds(l.deadlineSeconds())));
             return Optional.empty();

@@ -51,6 +51,11 @@ public final class Batches {
         }
     }
 
+    /** The search id of a batch's line: deterministic, so submitting a line twice finds its search. */
+    public static String searchId(String batchId, int line) {
+        return batchId + "-" + String.format("%06d", line);
+    }
+
     /** Stores a batch and starts it; a batch with the same id already stored is returned as it is. */
     public BatchItem create(NewBatch b) {
         long now = p.now();

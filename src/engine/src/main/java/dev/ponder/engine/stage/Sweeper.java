@@ -48,16 +48,28 @@ public final class Sweeper {
                 }
             }
         }
+        return new Sweep(failed, redriven, nudgeBatches());
+    }
+
+    /**
+     * Sends every unfinished batch's driver a message: it records what ended and submits what is due, so a message
+     * lost between a search's end and its batch costs one sweep interval.
+     */
+    private int nudgeBatches() {
         int batches = 0;
         for (BatchItem b : p.store.batches().active()) {
             p.queues.send(StageMessage.of(b.id(), 0, 0, Stage.BATCH, 0));
             batches++;
         }
-        return new Sweep(failed, redriven, batches);
+        return batches;
     }
 
-    /** Re-drives every unfinished search, idle or not: their messages may have been lost with the queues. */
+    /**
+     * Re-drives every unfinished search, idle or not, and nudges every unfinished batch: their messages may have been
+     * lost with the queues.
+     */
     public int redriveAll() {
+        nudgeBatches();
         int redriven = 0;
         for (SearchItem s : p.store.active()) {
             if (redrive(s)) {

@@ -162,7 +162,7 @@ class BatchTest {
         int total = running.store.batches().batch(batchId).orElseThrow().total();
         int active = 0;
         for (int line = 0; line < total; line++) {
-            active += running.store.search(BatchDriver.searchId(batchId, line)).filter(SearchItem::active)
+            active += running.store.search(Batches.searchId(batchId, line)).filter(SearchItem::active)
                     .isPresent() ? 1 : 0;
         }
         return active;
