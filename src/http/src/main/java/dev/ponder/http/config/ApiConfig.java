@@ -2,6 +2,8 @@ package dev.ponder.http.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * The API's limits and defaults, {@code ponder.api.*}: every bound a request is validated against. A tenant's own
@@ -84,4 +86,27 @@ public interface ApiConfig {
     /** Longest {@code Idempotency-Key} header, in characters (printable ASCII only). Defaults to 255. */
     @WithDefault("255")
     int maxIdempotencyKeyChars();
+
+    /**
+     * How long {@code POST /v1/chat/completions} waits for its search before answering 504 with the search's id (or,
+     * streaming, ending the stream with an error event). Under API Gateway's 29 s integration timeout, so the 504 is
+     * ponder's, with the id, not the gateway's. Defaults to 25 s.
+     */
+    @WithDefault("25s")
+    Duration chatWait();
+
+    /**
+     * How often a waiting chat completion reads its search (one store read each). Short enough that an answer
+     * arrives soon after the search ends, long enough that 25 s of waiting costs 100 reads. Defaults to 250 ms.
+     */
+    @WithDefault("250ms")
+    Duration chatPoll();
+
+    /**
+     * The budgets {@code GET /v1/models} lists for each strategy ({@code ponder-beam-16}, ...), those up to
+     * {@link #maxN()}; any other {@code ponder-<strategy>-<n>} with a valid n is accepted too. Multiples of 4, so
+     * DVTS's default width 4 divides them. Defaults to {@code 4,16,64,256}.
+     */
+    @WithDefault("4,16,64,256")
+    List<Integer> modelBudgets();
 }

@@ -15,10 +15,19 @@ public final class ApiException extends RuntimeException {
     private final String title;
     private final List<FieldError> errors;
     private final Map<String, String> headers;
+    private final String searchId;
+    private final String location;
 
     public ApiException(int status, String type, String title, String detail, List<FieldError> errors,
                         Map<String, String> headers) {
+        this(status, type, title, detail, errors, headers, null, null);
+    }
+
+    private ApiException(int status, String type, String title, String detail, List<FieldError> errors,
+                         Map<String, String> headers, String searchId, String location) {
         super(detail);
+        this.searchId = searchId;
+        this.location = location;
         this.status = status;
         this.type = type;
         this.title = title;
@@ -69,6 +78,34 @@ public final class ApiException extends RuntimeException {
                 "the store and queues are being opened; retry in a second", null, Map.of("Retry-After", "1"));
     }
 
+    /** 404 for a model name that names no search. */
+    public static ApiException unknownModel(String detail) {
+        return new ApiException(404, "urn:ponder:problem:unknown-model", "The model does not exist", detail, null,
+                Map.of());
+    }
+
+    /**
+     * 504: a chat completion's search outlived the wait; the search goes on, poll {@code location}. OpenAI's SDKs
+     * retry a 504 unless told otherwise ({@code x-should-retry}): a retry with the same {@code Idempotency-Key}
+     * waits on the same search again, one without it would start another search, so only the first is invited.
+     */
+    public static ApiException stillRunning(String searchId, String location, String detail, boolean retry) {
+        return new ApiException(504, "urn:ponder:problem:still-running", "The search is still running", detail, null,
+                Map.of("x-should-retry", Boolean.toString(retry)), searchId, location);
+    }
+
+    /** 502: a chat completion's search FAILED (a model endpoint, its deadline); retrying would fail alike. */
+    public static ApiException searchFailed(String searchId, String location, String detail) {
+        return new ApiException(502, "urn:ponder:problem:search-failed", "The search failed", detail, null,
+                Map.of("x-should-retry", "false"), searchId, location);
+    }
+
+    /** 409: a chat completion's search was cancelled (through {@code DELETE /v1/searches/{id}}) before it ended. */
+    public static ApiException searchCancelled(String searchId, String location, String detail) {
+        return new ApiException(409, "urn:ponder:problem:search-cancelled", "The search was cancelled", detail, null,
+                Map.of("x-should-retry", "false"), searchId, location);
+    }
+
     public int status() {
         return status;
     }
@@ -87,5 +124,14 @@ public final class ApiException extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    /** The search a chat completion started, when it ended without an answer; else {@code null}. */
+    public String searchId() {
+        return searchId;
+    }
+
+    public String location() {
+        return location;
     }
 }

@@ -1,6 +1,7 @@
 package dev.ponder.http.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -15,10 +16,12 @@ import java.util.List;
  * @param quota    for 429: the quota exceeded ({@code max_concurrent}, {@code max_n}, {@code monthly_tokens},
  *                 {@code requests_per_second})
  * @param limit    for 429: that quota's limit
+ * @param searchId for a chat completion that did not end with an answer (504, 502, 409): the search, to poll
+ * @param location that search's URL
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors,
-                      String quota, Long limit) {
+                      String quota, Long limit, @JsonProperty("search_id") String searchId, String location) {
 
     /** The media type of problem details. */
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads a {@code POST /v1/searches} body from its JSON tree (not by binding a class), so that every bad field is
@@ -38,6 +39,20 @@ public final class SearchRequestParser {
     /** The fields a body may hold, in the order the API documents them. */
     public static final List<String> FIELDS = List.of("problem", "answer", "strategy", "n", "m", "temperature",
             "top_p", "reduction", "max_iterations", "deadline_seconds", "policy", "prm", "seed");
+
+    /**
+     * How errors name a search's fields: {@link #AS_SENT} for {@code POST /v1/searches}. A chat completion carries
+     * them in its {@code ponder} object and its model name, and renders the problem from its messages.
+     *
+     * @param path   where the field sits in the body: an error's {@code field}
+     * @param label  how an error's message names it
+     * @param fields the fields a client may set there, as an unknown field's error lists them
+     */
+    public record Naming(UnaryOperator<String> path, UnaryOperator<String> label, List<String> fields) {
+
+        /** Every field named as sent. */
+        public static final Naming AS_SENT = new Naming(f -> f, f -> f, FIELDS);
+    }
 
     /** Deeper JSON than this is junk for a flat body; the parser stops early rather than walking it. */
     private static final int MAX_NESTING = 32;
@@ -67,8 +82,16 @@ public final class SearchRequestParser {
 
     /** Parses and validates a body's text. */
     public SearchRequest parse(String body) {
+        return parse(read(body, "a problem"), Naming.AS_SENT);
+    }
+
+    /**
+     * A body's JSON tree, read strictly: no trailing tokens, no duplicate keys, nesting at most 32, floats as
+     * decimals; anything else is a 400 saying what the body must hold ({@code needs}).
+     */
+    public static JsonNode read(String body, String needs) {
         if (body == null || body.isBlank()) {
-            throw ApiException.malformed("the body is empty: send a JSON object with at least a problem");
+            throw ApiException.malformed("the body is empty: send a JSON object with at least " + needs);
         }
         JsonNode root;
         try {
@@ -80,21 +103,22 @@ public final class SearchRequestParser {
             throw ApiException.malformed("the body is not valid JSON: " + Echo.cut(String.valueOf(
                     e.getOriginalMessage()), 200) + where);
         }
-        return parse(root);
+        return root;
     }
 
-    /** Validates a parsed body. */
-    public SearchRequest parse(JsonNode root) {
+    /** Validates a parsed body, naming its fields in errors as {@code naming} says. */
+    public SearchRequest parse(JsonNode root, Naming naming) {
         if (root == null || !root.isObject()) {
             throw ApiException.invalid(List.of(new FieldError("(body)", echo(root), "a JSON object",
                     "the body must be a JSON object with at least a problem (got " + kind(root) + ")")));
         }
-        Fields f = new Fields(root);
+        Fields f = new Fields(root, naming);
+        String settable = String.join(", ", naming.fields());
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                f.error(Echo.cut(name, Echo.CHARS), root.get(name), "one of " + String.join(", ", FIELDS), "unknown field "
-                        + Echo.cut(name, Echo.CHARS) + ": the fields are " + String.join(", ", FIELDS));
+                f.error(name, root.get(name), "one of " + settable, "unknown field "
+                        + Echo.cut(naming.path().apply(name), Echo.CHARS) + ": the fields are " + settable);
             }
         }
         String problem = f.text("problem", true, limits.maxProblemChars());
@@ -127,24 +151,25 @@ public final class SearchRequestParser {
         SearchRequest request = new SearchRequest(problem, answer, strategy, n.intValue(), m.intValue(), temperature,
                 topP, Reduction.parse(reduction), maxIterations.intValue(),
                 deadline == null ? null : deadline.intValue(), policy, prm, seed);
-        checkWithTheCore(request);
+        checkWithTheCore(request, naming);
         return request;
     }
 
     /** What the core itself refuses (its bounds, the strategy's own rules), in case the limits above allow it. */
-    private static void checkWithTheCore(SearchRequest request) {
+    private static void checkWithTheCore(SearchRequest request, Naming naming) {
         try {
             Strategies.create(request.strategy(), AnswerEquivalence.math()).start(request.toProblem(),
                     request.config());
         } catch (InvalidConfigException e) {
             throw ApiException.invalid(e.errors().stream().map(message -> new FieldError(
-                    message.substring(0, Math.max(0, message.indexOf(' '))), null, null, message)).toList());
+                    naming.path().apply(message.substring(0, Math.max(0, message.indexOf(' ')))), null, null,
+                    message)).toList());
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid(List.of(new FieldError("(body)", null, null, e.getMessage())));
         }
     }
 
-    private static String kind(JsonNode node) {
+    static String kind(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return "nothing";
         }
@@ -180,14 +205,21 @@ public final class SearchRequestParser {
     private final class Fields {
 
         final JsonNode root;
+        final Naming naming;
         final List<FieldError> errors = new ArrayList<>();
 
-        Fields(JsonNode root) {
+        Fields(JsonNode root, Naming naming) {
             this.root = root;
+            this.naming = naming;
         }
 
         void error(String field, JsonNode value, String limit, String message) {
-            errors.add(new FieldError(field, echo(value), limit, message));
+            errors.add(new FieldError(Echo.cut(naming.path().apply(field), Echo.CHARS), echo(value), limit, message));
+        }
+
+        /** The field as messages name it. */
+        String label(String field) {
+            return naming.label().apply(field);
         }
 
         /** The field's node; absent, {@code null} (and an error if required). A JSON null is an error: leave it out. */
@@ -195,12 +227,12 @@ public final class SearchRequestParser {
             JsonNode v = root.get(field);
             if (v == null) {
                 if (required) {
-                    error(field, null, expected, field + " is required: " + expected);
+                    error(field, null, expected, label(field) + " is required: " + expected);
                 }
                 return null;
             }
             if (v.isNull()) {
-                error(field, v, expected, field + " must be " + expected + " (got null)"
+                error(field, v, expected, label(field) + " must be " + expected + " (got null)"
                         + (required ? "" : "; leave it out for the default"));
                 return null;
             }
@@ -214,22 +246,22 @@ public final class SearchRequestParser {
                 return null;
             }
             if (!v.isTextual()) {
-                error(field, v, expected, field + " must be " + expected + " (got " + kind(v) + ")");
+                error(field, v, expected, label(field) + " must be " + expected + " (got " + kind(v) + ")");
                 return null;
             }
             String s = v.textValue();
             int lone = Echo.loneSurrogate(s);
             if (lone >= 0) {
-                error(field, v, "valid Unicode", field + " must be valid Unicode (an unpaired surrogate at index " + lone + ")");
+                error(field, v, "valid Unicode", label(field) + " must be valid Unicode (an unpaired surrogate at index " + lone + ")");
                 return null;
             }
             if (s.isBlank()) {
-                error(field, v, expected, field + " must be " + expected + " (got a blank string)");
+                error(field, v, expected, label(field) + " must be " + expected + " (got a blank string)");
                 return null;
             }
             int chars = s.codePointCount(0, s.length());
             if (chars > maxChars) {
-                error(field, v, "at most " + maxChars + " characters", field + " must be at most " + maxChars
+                error(field, v, "at most " + maxChars + " characters", label(field) + " must be at most " + maxChars
                         + " characters (got " + chars + ")");
                 return null;
             }
@@ -243,7 +275,7 @@ public final class SearchRequestParser {
                 return root.has(field) ? null : fallback;
             }
             if (!v.isTextual() || !allowed.contains(v.textValue())) {
-                error(field, v, expected, field + " must be " + expected + " (got " + (v.isTextual()
+                error(field, v, expected, label(field) + " must be " + expected + " (got " + (v.isTextual()
                         ? Echo.cut(v.textValue(), Echo.CHARS) : kind(v)) + ")");
                 return null;
             }
@@ -257,17 +289,17 @@ public final class SearchRequestParser {
                 return root.has(field) ? null : fallback;
             }
             if (!v.isNumber()) {
-                error(field, v, limit, field + " must be " + limit + " (got " + kind(v) + ")");
+                error(field, v, limit, label(field) + " must be " + limit + " (got " + kind(v) + ")");
                 return null;
             }
             BigDecimal value = v.decimalValue();
             // Compared as decimals: 1e999999999 must not become a billion-digit integer first.
             if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
-                error(field, v, limit, field + " must be " + limit + " (got " + shortNumber(value) + ")");
+                error(field, v, limit, label(field) + " must be " + limit + " (got " + shortNumber(value) + ")");
                 return null;
             }
             if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
-                error(field, v, limit, field + " must be between " + min + " and " + max + " (got "
+                error(field, v, limit, label(field) + " must be between " + min + " and " + max + " (got "
                         + shortNumber(value) + ")");
                 return null;
             }
@@ -281,13 +313,13 @@ public final class SearchRequestParser {
                 return root.has(field) ? null : fallback;
             }
             if (!v.isNumber()) {
-                error(field, v, limit, field + " must be a number " + limit + " (got " + kind(v) + ")");
+                error(field, v, limit, label(field) + " must be a number " + limit + " (got " + kind(v) + ")");
                 return null;
             }
             BigDecimal value = v.decimalValue();
             int low = value.compareTo(BigDecimal.valueOf(min));
             if (low < 0 || (minExclusive && low == 0) || value.compareTo(BigDecimal.valueOf(max)) > 0) {
-                error(field, v, limit, field + " must be " + limit + " (got " + shortNumber(value) + ")");
+                error(field, v, limit, label(field) + " must be " + limit + " (got " + shortNumber(value) + ")");
                 return null;
             }
             return value.doubleValue();
@@ -301,7 +333,7 @@ public final class SearchRequestParser {
             boolean beams = strategy.equals(BeamSearch.NAME) || strategy.equals(Dvts.NAME);
             String defaulted = root.has("m") ? "" : " (m defaults to " + m + ")";
             if (beams && m > n) {
-                error("m", root.get("m"), "at most n (" + n + ")", "m must be at most n for " + strategy
+                error("m", root.get("m"), "at most n (" + n + ")", label("m") + " must be at most n for " + strategy
                         + " (got m=" + m + ", n=" + n + ")" + defaulted);
             } else if (strategy.equals(Dvts.NAME) && n % m != 0) {
                 error("m", root.get("m"), "a divisor of n (" + n + ")", "n must be a multiple of m for dvts (got n="

@@ -26,7 +26,7 @@ public class BodyLimit {
                      ObjectMapper json) throws JsonProcessingException {
         this.maxBytes = maxBodySize.asLongValue();
         this.problem = json.writeValueAsBytes(new Problem("about:blank", "Content Too Large", 413,
-                "the body is longer than " + maxBytes + " bytes, the most this API reads", null, null, null, null));
+                "the body is longer than " + maxBytes + " bytes, the most this API reads", null, null, null, null, null, null));
     }
 
     void register(@Observes Router router) {

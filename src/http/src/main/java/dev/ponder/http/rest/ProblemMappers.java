@@ -35,7 +35,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
-        return respond(new Problem(e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.errors(), null, null),
+        return respond(new Problem(e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.errors(), null, null,
+                e.searchId(), e.location()),
                 e.headers());
     }
 
@@ -43,7 +44,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response quota(QuotaExceededException e, UriInfo uri) {
         Problem p = new Problem("urn:ponder:problem:quota-exceeded", "A quota is exhausted", 429, e.getMessage(),
-                path(uri), null, e.quota(), e.limit());
+                path(uri), null, e.quota(), e.limit(), null, null);
         return respond(p, e.retryAfter().map(d -> Map.of("Retry-After",
                 Long.toString(Math.max(1, (d.toMillis() + 999) / 1000)))).orElse(Map.of()));
     }
@@ -51,7 +52,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response idempotency(IdempotencyConflictException e, UriInfo uri) {
         return respond(new Problem("urn:ponder:problem:idempotency-conflict", "The Idempotency-Key was used with "
-                + "another body", 422, e.getMessage(), path(uri), null, null, null), Map.of());
+                + "another body", 422, e.getMessage(), path(uri), null, null, null, null, null), Map.of());
     }
 
     /** The engine refused the request (a configuration, a cursor): the client's to fix. */
@@ -70,14 +71,14 @@ public class ProblemMappers {
         Map<String, String> headers = r.getHeaderString("Allow") == null ? Map.of()
                 : Map.of("Allow", r.getHeaderString("Allow"));
         return respond(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(),
-                detail(status.getStatusCode(), e), path(uri), null, null, null), headers);
+                detail(status.getStatusCode(), e), path(uri), null, null, null, null, null), headers);
     }
 
     @ServerExceptionMapper
     public Response bug(Throwable e, UriInfo uri) {
         LOG.errorf(e, "event=api_error path=%s", path(uri));
         return respond(new Problem("about:blank", "Internal Server Error", 500, "an internal error; it was logged",
-                path(uri), null, null, null), Map.of());
+                path(uri), null, null, null, null, null), Map.of());
     }
 
     private static String detail(int status, WebApplicationException e) {

@@ -4,9 +4,7 @@ import dev.ponder.core.answer.AnswerEquivalence;
 import dev.ponder.core.search.Reduction;
 import dev.ponder.core.search.Trajectory;
 import dev.ponder.core.strategy.SearchOutcome;
-import dev.ponder.core.strategy.SearchState;
 import dev.ponder.core.strategy.Strategies;
-import dev.ponder.core.strategy.Strategy;
 import dev.ponder.core.strategy.WinningPath;
 import dev.ponder.engine.account.Tenant;
 import dev.ponder.engine.bill.Estimates;
@@ -36,6 +34,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /** What the search endpoints do, for the calling tenant only: submit (or estimate), show, cancel, list. */
 @ApplicationScoped
@@ -66,24 +65,33 @@ public class SearchService {
     public record Estimated(Estimate estimate) implements Submitted {
     }
 
-    /**
-     * Validates the body; for a dry run prices it, else stores and queues it through the engine, which takes the
-     * tenant's concurrency slot, checks its quotas and binds the Idempotency-Key, all in one transaction.
-     */
+    /** Validates the body; for a dry run prices it, else submits it. */
     public Submitted submit(String body, String idempotencyKey, boolean dryRun) {
         SearchRequest request = parser.parse(body);
-        Tenant tenant = caller.tenant();
-        ApiEngine e = engine.get();
         if (dryRun) {
-            return new Estimated(estimate(e, tenant, request));
+            return new Estimated(estimate(engine.get(), caller.tenant(), request));
         }
-        Searches.Accepted accepted = e.searches().submit(new Searches.Submission(newId(), tenant.name(), null,
-                        request.toProblem(), request.strategy(), request.config(), request.policy(), request.prm(),
-                        request.deadline()),
-                new Searches.Admission(tenant, idempotencyKey, idempotencyKey == null ? null : request.hash()));
+        Searches.Accepted accepted = submit(request, idempotencyKey);
         SearchItem s = accepted.search();
         return new Created(new Accepted(s.id(), s.status().name(), location(s.id()), !accepted.created()),
                 accepted.created());
+    }
+
+    /**
+     * Stores and queues a valid request for the caller through the engine, which takes the tenant's concurrency
+     * slot, checks its quotas and binds the Idempotency-Key, all in one transaction.
+     */
+    public Searches.Accepted submit(SearchRequest request, String idempotencyKey) {
+        Tenant tenant = caller.tenant();
+        return engine.get().searches().submit(new Searches.Submission(newId(), tenant.name(), null,
+                        request.toProblem(), request.strategy(), request.config(), request.policy(), request.prm(),
+                        request.deadline()),
+                new Searches.Admission(tenant, idempotencyKey, idempotencyKey == null ? null : request.hash()));
+    }
+
+    /** The parser of search requests, with the API's limits and model profiles. */
+    public SearchRequestParser parser() {
+        return parser;
     }
 
     private Estimate estimate(ApiEngine e, Tenant tenant, SearchRequest request) {
@@ -130,7 +138,8 @@ public class SearchService {
                 .orElseThrow(() -> ApiException.notFound("no search " + Echo.cut(id) + " for this API key"));
     }
 
-    private SearchView view(ApiEngine e, SearchItem s, boolean withTrajectories) {
+    /** A search as {@code GET /v1/searches/{id}} shows it; the caller's, which is not checked here. */
+    SearchView view(ApiEngine e, SearchItem s, boolean withTrajectories) {
         String pred = s.status() == SearchStatus.SUCCEEDED ? e.store().pred(s.id()).orElse("") : null;
         String gold = s.problem().answer();
         Boolean correct = pred == null || gold == null ? null : !pred.isEmpty() && EQUIVALENCE.equivalent(gold, pred);
@@ -143,20 +152,22 @@ public class SearchService {
 
     /** The emitted paths of a finished search, else the paths finished so far; the answer's path marked. */
     private static List<TrajectoryView> trajectories(ApiEngine e, SearchItem s) {
-        Strategy strategy = Strategies.create(s.strategy(), EQUIVALENCE);
-        SearchState state = e.store().state(s);
         Reduction reduction = s.config().reduction();
-        List<Trajectory> paths;
-        Trajectory chosen = null;
-        if (s.status() == SearchStatus.SUCCEEDED) {
-            SearchOutcome outcome = strategy.finish(state);
-            paths = outcome.trajectories();
-            chosen = WinningPath.of(outcome, reduction, EQUIVALENCE).orElse(null);
-        } else {
-            paths = state.completed();
+        if (s.status() != SearchStatus.SUCCEEDED) {
+            return e.store().state(s).completed().stream().map(t -> TrajectoryView.of(t, reduction, false)).toList();
         }
-        Trajectory winner = chosen;
-        return paths.stream().map(t -> TrajectoryView.of(t, reduction, t == winner)).toList();
+        SearchOutcome outcome = outcome(e, s);
+        Trajectory chosen = WinningPath.of(outcome, reduction, EQUIVALENCE).orElse(null);
+        return outcome.trajectories().stream().map(t -> TrajectoryView.of(t, reduction, t == chosen)).toList();
+    }
+
+    /** The path a SUCCEEDED search's answer came from ({@link WinningPath}); empty when it emitted none. */
+    static Optional<Trajectory> chosen(ApiEngine e, SearchItem s) {
+        return WinningPath.of(outcome(e, s), s.config().reduction(), EQUIVALENCE);
+    }
+
+    private static SearchOutcome outcome(ApiEngine e, SearchItem s) {
+        return Strategies.create(s.strategy(), EQUIVALENCE).finish(e.store().state(s));
     }
 
     private static Instant instant(long ms) {

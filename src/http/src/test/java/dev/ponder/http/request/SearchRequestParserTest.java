@@ -7,15 +7,19 @@ import dev.ponder.core.search.Reduction;
 import dev.ponder.http.config.ApiConfig;
 import dev.ponder.http.problem.ApiException;
 import dev.ponder.http.problem.FieldError;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SearchRequestParserTest {
 
-    private static final ApiConfig DEFAULTS = new SmallRyeConfigBuilder().withMapping(ApiConfig.class).build()
+    /** Read as Quarkus reads them: its converter takes durations like {@code 25s}. */
+    static final ApiConfig DEFAULTS = new SmallRyeConfigBuilder().withMapping(ApiConfig.class)
+            .withConverter(Duration.class, 100, new DurationConverter()).build()
             .unwrap(SmallRyeConfig.class).getConfigMapping(ApiConfig.class);
     private final SearchRequestParser parser = new SearchRequestParser(DEFAULTS, Set.of("sim", "sim-prm", "gpu"));
 
