@@ -1,5 +1,6 @@
 package dev.ponder.http.config;
 
+import dev.ponder.engine.request.SearchRequestParser;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -84,4 +85,11 @@ public interface ApiConfig {
     /** Longest {@code Idempotency-Key} header, in characters (printable ASCII only). Defaults to 255. */
     @WithDefault("255")
     int maxIdempotencyKeyChars();
+
+    /** The request parser's bounds and defaults: the keys above (a default method, so not a key itself). */
+    default SearchRequestParser.Limits requestLimits() {
+        return new SearchRequestParser.Limits(maxProblemChars(), maxAnswerChars(), maxN(), maxM(), maxTemperature(),
+                maxIterations(), minDeadlineSeconds(), maxDeadlineSeconds(), maxSeed(), defaultStrategy(), defaultN(),
+                defaultPolicy(), defaultPrm());
+    }
 }

@@ -1,5 +1,7 @@
 package dev.ponder.http.problem;
 
+import dev.ponder.engine.request.FieldError;
+import dev.ponder.engine.request.RequestException;
 import java.util.List;
 import java.util.Map;
 
@@ -28,11 +30,17 @@ public final class ApiException extends RuntimeException {
 
     /** 400 listing every bad field. */
     public static ApiException invalid(List<FieldError> errors) {
-        String detail = errors.size() == 1 ? errors.get(0).message()
-                : errors.size() + " fields are invalid: " + String.join("; ",
-                errors.stream().map(FieldError::message).toList());
+        return invalid(RequestException.summary(errors), errors);
+    }
+
+    private static ApiException invalid(String detail, List<FieldError> errors) {
         return new ApiException(400, "urn:ponder:problem:invalid-request", "The request is invalid", detail, errors,
                 Map.of());
+    }
+
+    /** The 400 of a request the engine's parsers refused. */
+    public static ApiException of(RequestException e) {
+        return e.malformed() ? malformed(e.getMessage()) : invalid(e.getMessage(), e.errors());
     }
 
     /** 400 for a body that is not JSON at all (no field to name). */

@@ -1,6 +1,7 @@
 package dev.ponder.http.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ponder.engine.request.FieldError;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package dev.ponder.http.request;
+package dev.ponder.engine.request;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -14,10 +14,8 @@ import dev.ponder.core.search.SearchConfig;
 import dev.ponder.core.strategy.BeamSearch;
 import dev.ponder.core.strategy.Dvts;
 import dev.ponder.core.strategy.Strategies;
-import dev.ponder.http.config.ApiConfig;
-import dev.ponder.http.problem.ApiException;
-import dev.ponder.http.problem.Echo;
-import dev.ponder.http.problem.FieldError;
+import dev.ponder.engine.request.Echo;
+import dev.ponder.engine.request.FieldError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,13 +29,23 @@ import java.util.TreeSet;
 /**
  * Reads a {@code POST /v1/searches} body from its JSON tree (not by binding a class), so that every bad field is
  * named with its value and its limit, all at once; unknown fields are named too. Whatever the bytes, the outcome is
- * a {@link SearchRequest} or an {@link ApiException} (400): never anything else.
+ * a {@link SearchRequest} or a {@link RequestException}: never anything else. Plain Java and Jackson, so every front door
+ * (the API, the CLI, the bucket trigger) validates alike.
  */
 public final class SearchRequestParser {
 
     /** The fields a body may hold, in the order the API documents them. */
     public static final List<String> FIELDS = List.of("problem", "answer", "strategy", "n", "m", "temperature",
             "top_p", "reduction", "max_iterations", "deadline_seconds", "policy", "prm", "seed");
+
+    /**
+     * The bounds a request is validated against and the defaults it takes; the API maps its {@code ponder.api.*}
+     * keys into them (their reasons are there).
+     */
+    public record Limits(int maxProblemChars, int maxAnswerChars, int maxN, int maxM, double maxTemperature,
+                         int maxIterations, int minDeadlineSeconds, int maxDeadlineSeconds, long maxSeed,
+                         String defaultStrategy, int defaultN, String defaultPolicy, String defaultPrm) {
+    }
 
     /** Deeper JSON than this is junk for a flat body; the parser stops early rather than walking it. */
     private static final int MAX_NESTING = 32;
@@ -53,14 +61,14 @@ public final class SearchRequestParser {
                 .build());
     }
 
-    private final ApiConfig limits;
+    private final Limits limits;
     private final SortedSet<String> profiles;
 
     /**
-     * @param limits   the API's limits
+     * @param limits   the bounds and defaults of a request
      * @param profiles the model profile names a search may name as policy or PRM
      */
-    public SearchRequestParser(ApiConfig limits, Set<String> profiles) {
+    public SearchRequestParser(Limits limits, Set<String> profiles) {
         this.limits = limits;
         this.profiles = new TreeSet<>(profiles);
     }
@@ -68,7 +76,7 @@ public final class SearchRequestParser {
     /** Parses and validates a body's text. */
     public SearchRequest parse(String body) {
         if (body == null || body.isBlank()) {
-            throw ApiException.malformed("the body is empty: send a JSON object with at least a problem");
+            throw RequestException.malformed("the body is empty: send a JSON object with at least a problem");
         }
         JsonNode root;
         try {
@@ -77,7 +85,7 @@ public final class SearchRequestParser {
             // Some errors (nesting too deep, say) carry no location.
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")";
-            throw ApiException.malformed("the body is not valid JSON: " + Echo.cut(String.valueOf(
+            throw RequestException.malformed("the body is not valid JSON: " + Echo.cut(String.valueOf(
                     e.getOriginalMessage()), 200) + where);
         }
         return parse(root);
@@ -86,7 +94,7 @@ public final class SearchRequestParser {
     /** Validates a parsed body. */
     public SearchRequest parse(JsonNode root) {
         if (root == null || !root.isObject()) {
-            throw ApiException.invalid(List.of(new FieldError("(body)", echo(root), "a JSON object",
+            throw RequestException.invalid(List.of(new FieldError("(body)", echo(root), "a JSON object",
                     "the body must be a JSON object with at least a problem (got " + kind(root) + ")")));
         }
         Fields f = new Fields(root);
@@ -122,7 +130,7 @@ public final class SearchRequestParser {
         }
         f.widthFits(strategy, n, m);
         if (!f.errors.isEmpty()) {
-            throw ApiException.invalid(f.errors);
+            throw RequestException.invalid(f.errors);
         }
         SearchRequest request = new SearchRequest(problem, answer, strategy, n.intValue(), m.intValue(), temperature,
                 topP, Reduction.parse(reduction), maxIterations.intValue(),
@@ -137,10 +145,10 @@ public final class SearchRequestParser {
             Strategies.create(request.strategy(), AnswerEquivalence.math()).start(request.toProblem(),
                     request.config());
         } catch (InvalidConfigException e) {
-            throw ApiException.invalid(e.errors().stream().map(message -> new FieldError(
+            throw RequestException.invalid(e.errors().stream().map(message -> new FieldError(
                     message.substring(0, Math.max(0, message.indexOf(' '))), null, null, message)).toList());
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(List.of(new FieldError("(body)", null, null, e.getMessage())));
+            throw RequestException.invalid(List.of(new FieldError("(body)", null, null, e.getMessage())));
         }
     }
 
