@@ -75,20 +75,35 @@ public final class SearchRequestParser {
 
     /** Parses and validates a body's text. */
     public SearchRequest parse(String body) {
+        return parse(read(body, "a problem"));
+    }
+
+    /**
+     * A body's JSON tree, read strictly: no trailing tokens, no duplicate keys, nesting at most 32, floats as
+     * decimals; anything else is refused as malformed, saying what the body must hold ({@code needs}).
+     */
+    public static JsonNode read(String body, String needs) {
         if (body == null || body.isBlank()) {
-            throw RequestException.malformed("the body is empty: send a JSON object with at least a problem");
+            throw RequestException.malformed("the body is empty: send a JSON object with at least " + needs);
         }
-        JsonNode root;
         try {
-            root = STRICT.readTree(body);
+            return strict(body);
         } catch (JsonProcessingException e) {
-            // Some errors (nesting too deep, say) carry no location.
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")";
-            throw RequestException.malformed("the body is not valid JSON: " + Echo.cut(String.valueOf(
-                    e.getOriginalMessage()), 200) + where);
+            throw RequestException.malformed("the body is not valid JSON: " + why(e));
         }
-        return parse(root);
+    }
+
+    /** The tree of {@code text}, read as strictly as a body is. */
+    static JsonNode strict(String text) throws JsonProcessingException {
+        return STRICT.readTree(text);
+    }
+
+    /** Why text is not JSON, and where it broke when the parser knows. */
+    static String why(JsonProcessingException e) {
+        // Some errors (nesting too deep, say) carry no location.
+        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
+        return Echo.cut(String.valueOf(e.getOriginalMessage()), 200) + where;
     }
 
     /** Validates a parsed body. */
@@ -152,7 +167,7 @@ public final class SearchRequestParser {
         }
     }
 
-    private static String kind(JsonNode node) {
+    static String kind(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return "nothing";
         }

@@ -38,9 +38,13 @@ public final class ApiException extends RuntimeException {
                 Map.of());
     }
 
-    /** The 400 of a request the engine's parsers refused. */
+    /** The 400 (413 when too large) of a request the engine's parsers refused. */
     public static ApiException of(RequestException e) {
-        return e.malformed() ? malformed(e.getMessage()) : invalid(e.getMessage(), e.errors());
+        return switch (e.kind()) {
+            case MALFORMED -> malformed(e.getMessage());
+            case TOO_LARGE -> tooLarge(e.getMessage());
+            case INVALID -> invalid(e.getMessage(), e.errors());
+        };
     }
 
     /** 400 for a body that is not JSON at all (no field to name). */
