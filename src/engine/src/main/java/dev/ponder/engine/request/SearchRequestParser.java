@@ -183,7 +183,7 @@ public final class SearchRequestParser {
     }
 
     /** A value as an error echoes it: scalars as sent (long text cut), containers as short JSON text. */
-    static JsonNode echo(JsonNode node) {
+    public static JsonNode echo(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return null;
         }

@@ -86,6 +86,14 @@ public interface ApiConfig {
     @WithDefault("255")
     int maxIdempotencyKeyChars();
 
+    /**
+     * Longest body of every route but {@code /v1/batches} (whose lines are limited by {@code ponder.batch.*}), in
+     * bytes; a valid search is far smaller. At most {@code quarkus.http.limits.max-body-size}. Defaults to 262144
+     * (256 KiB).
+     */
+    @WithDefault("262144")
+    long maxBodyBytes();
+
     /** The request parser's bounds and defaults: the keys above (a default method, so not a key itself). */
     default SearchRequestParser.Limits requestLimits() {
         return new SearchRequestParser.Limits(maxProblemChars(), maxAnswerChars(), maxN(), maxM(), maxTemperature(),

@@ -50,6 +50,18 @@ final class QueryParams {
         return fallback;
     }
 
+    /** An Idempotency-Key is printable ASCII: it is stored and compared, never interpreted. */
+    void idempotencyKey(String key, int max) {
+        if (key == null) {
+            return;
+        }
+        if (key.isEmpty() || key.length() > max || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            error("Idempotency-Key", key, "1 to " + max + " printable ASCII characters", "Idempotency-Key must be "
+                    + "1 to " + max + " printable ASCII characters without spaces (got " + key.length()
+                    + " characters)");
+        }
+    }
+
     SearchStatus status(String name, String value) {
         if (value == null || value.isEmpty()) {
             return null;

@@ -69,26 +69,13 @@ public class SearchesResource {
                            @QueryParam("dry_run") String dryRun) {
         QueryParams q = new QueryParams();
         boolean dry = q.bool("dry_run", dryRun);
-        checkKey(q, idempotencyKey);
+        q.idempotencyKey(idempotencyKey, limits.maxIdempotencyKeyChars());
         q.check();
         SearchService.Submitted submitted = searches.submit(body, idempotencyKey, dry);
         if (submitted instanceof SearchService.Created created) {
             return Response.accepted(created.accepted()).location(URI.create(created.accepted().location())).build();
         }
         return Response.ok(((SearchService.Estimated) submitted).estimate()).build();
-    }
-
-    /** An Idempotency-Key is printable ASCII: it is stored and compared, never interpreted. */
-    private void checkKey(QueryParams q, String key) {
-        if (key == null) {
-            return;
-        }
-        int max = limits.maxIdempotencyKeyChars();
-        if (key.isEmpty() || key.length() > max || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            q.error("Idempotency-Key", key, "1 to " + max + " printable ASCII characters", "Idempotency-Key must be "
-                    + "1 to " + max + " printable ASCII characters without spaces (got " + key.length()
-                    + " characters)");
-        }
     }
 
     @GET
