@@ -7,6 +7,7 @@ import dev.ponder.engine.bill.PricesConfig;
 import dev.ponder.engine.bill.StoreMetering;
 import dev.ponder.engine.cloud.CloudClients;
 import dev.ponder.engine.queue.SqsStageQueues;
+import dev.ponder.engine.stage.Batches;
 import dev.ponder.engine.stage.Checkpoints;
 import dev.ponder.engine.stage.Models;
 import dev.ponder.engine.stage.Pipeline;
@@ -61,8 +62,8 @@ public class EngineProducers {
         FrontierStore store = new FrontierStore(dynamo, config.table(), json, config.retention().toSeconds());
         Pipeline pipeline = new Pipeline(store, SqsStageQueues.lookup(sqs, json, config.queuePrefix()), Models.none("the API"),
                 AnswerEquivalence.math(), CloudClients.options(config), Clock.systemUTC(), Checkpoints.NONE);
-        return new ApiEngine(new Searches(pipeline, json), store, PriceTable.of(prices), config.sampleChunk(),
-                config.scoreChunk());
+        return new ApiEngine(new Searches(pipeline, json), new Batches(pipeline), store, PriceTable.of(prices),
+                config.sampleChunk(), config.scoreChunk());
     }
 
     /** Opens the engine during the Lambda's init phase, so the first request does not pay for it. */

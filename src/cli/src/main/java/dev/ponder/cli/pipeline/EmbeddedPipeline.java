@@ -5,6 +5,7 @@ import dev.ponder.core.answer.AnswerEquivalence;
 import dev.ponder.engine.bill.StoreMetering;
 import dev.ponder.engine.queue.LocalPoller;
 import dev.ponder.engine.queue.SqsStageQueues;
+import dev.ponder.engine.stage.Batches;
 import dev.ponder.engine.stage.Checkpoints;
 import dev.ponder.engine.stage.DeadLetters;
 import dev.ponder.engine.stage.Models;
@@ -270,6 +271,11 @@ public final class EmbeddedPipeline implements AutoCloseable {
 
     public FrontierStore store() {
         return store;
+    }
+
+    /** The store's batches: create, read, cancel, results. */
+    public Batches batches() {
+        return new Batches(pipeline);
     }
 
     /** Unfinished searches found at start-up and re-driven, when this command started the stack on a kept store. */

@@ -58,7 +58,7 @@ public class ApiServer implements AutoCloseable {
             models.close();
             throw e;
         }
-        holder.serve(new ApiEngine(pipeline.searches(), pipeline.store(), PriceTable.of(prices),
+        holder.serve(new ApiEngine(pipeline.searches(), pipeline.batches(), pipeline.store(), PriceTable.of(prices),
                 pipelineConfig.sampleChunk(), pipelineConfig.scoreChunk()));
         return pipeline;
     }

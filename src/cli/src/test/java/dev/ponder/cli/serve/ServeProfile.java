@@ -1,6 +1,7 @@
 package dev.ponder.cli.serve;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -9,9 +10,15 @@ import java.util.Map;
  */
 public class ServeProfile implements QuarkusTestProfile {
 
+    /** The batch inbox of the tests: a folder per tenant. */
+    static final Path INBOX = Path.of(System.getProperty("java.io.tmpdir"), "ponder-serve-test-inbox-"
+            + ProcessHandle.current().pid());
+
     @Override
     public Map<String, String> getConfigOverrides() {
+        // Small batch limits, so the tests of the limits send small bodies; an inbox folder of the test's own.
         return Map.of("quarkus.http.host-enabled", "true", "quarkus.http.test-port", "0",
-                ServedStack.ENABLED, "true");
+                ServedStack.ENABLED, "true", "ponder.batch.max-lines", "20", "ponder.batch.max-bytes", "100000",
+                "ponder.batch.inbox", INBOX.toString());
     }
 }

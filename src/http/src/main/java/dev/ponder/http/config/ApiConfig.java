@@ -1,5 +1,6 @@
 package dev.ponder.http.config;
 
+import dev.ponder.engine.request.SearchRequestParser;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -109,4 +110,19 @@ public interface ApiConfig {
      */
     @WithDefault("4,16,64,256")
     List<Integer> modelBudgets();
+
+    /**
+     * Longest body of every route but {@code /v1/batches} (whose lines are limited by {@code ponder.batch.*}), in
+     * bytes; a valid search is far smaller. At most {@code quarkus.http.limits.max-body-size}. Defaults to 262144
+     * (256 KiB).
+     */
+    @WithDefault("262144")
+    long maxBodyBytes();
+
+    /** The request parser's bounds and defaults: the keys above (a default method, so not a key itself). */
+    default SearchRequestParser.Limits requestLimits() {
+        return new SearchRequestParser.Limits(maxProblemChars(), maxAnswerChars(), maxN(), maxM(), maxTemperature(),
+                maxIterations(), minDeadlineSeconds(), maxDeadlineSeconds(), maxSeed(), defaultStrategy(), defaultN(),
+                defaultPolicy(), defaultPrm());
+    }
 }

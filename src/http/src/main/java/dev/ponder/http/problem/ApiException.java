@@ -1,5 +1,7 @@
 package dev.ponder.http.problem;
 
+import dev.ponder.engine.request.FieldError;
+import dev.ponder.engine.request.RequestException;
 import java.util.List;
 import java.util.Map;
 
@@ -37,11 +39,21 @@ public final class ApiException extends RuntimeException {
 
     /** 400 listing every bad field. */
     public static ApiException invalid(List<FieldError> errors) {
-        String detail = errors.size() == 1 ? errors.get(0).message()
-                : errors.size() + " fields are invalid: " + String.join("; ",
-                errors.stream().map(FieldError::message).toList());
+        return invalid(RequestException.summary(errors), errors);
+    }
+
+    private static ApiException invalid(String detail, List<FieldError> errors) {
         return new ApiException(400, "urn:ponder:problem:invalid-request", "The request is invalid", detail, errors,
                 Map.of());
+    }
+
+    /** The 400 (413 when too large) of a request the engine's parsers refused. */
+    public static ApiException of(RequestException e) {
+        return switch (e.kind()) {
+            case MALFORMED -> malformed(e.getMessage());
+            case TOO_LARGE -> tooLarge(e.getMessage());
+            case INVALID -> invalid(e.getMessage(), e.errors());
+        };
     }
 
     /** 400 for a body that is not JSON at all (no field to name). */

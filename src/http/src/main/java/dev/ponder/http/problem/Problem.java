@@ -2,6 +2,7 @@ package dev.ponder.http.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.ponder.engine.request.FieldError;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.ponder.http.request;
 
+import dev.ponder.engine.request.SearchRequest;
 /**
  * A valid {@code POST /v1/chat/completions} body.
  *

@@ -3,7 +3,7 @@ package dev.ponder.http.request;
 import dev.ponder.core.strategy.RepeatedSampling;
 import dev.ponder.core.strategy.Strategies;
 import dev.ponder.http.problem.ApiException;
-import dev.ponder.http.problem.Echo;
+import dev.ponder.engine.request.Echo;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

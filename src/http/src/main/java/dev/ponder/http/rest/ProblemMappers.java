@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.engine.account.IdempotencyConflictException;
 import dev.ponder.engine.account.QuotaExceededException;
+import dev.ponder.engine.request.Echo;
+import dev.ponder.engine.request.FieldError;
+import dev.ponder.engine.request.RequestException;
 import dev.ponder.http.problem.ApiException;
-import dev.ponder.http.problem.Echo;
-import dev.ponder.http.problem.FieldError;
 import dev.ponder.http.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
@@ -41,6 +42,12 @@ public class ProblemMappers {
     }
 
     /** 429 naming the quota and its limit; {@code Retry-After} when waiting helps (not for max_n). */
+    /** A body the engine's request parsers refused: 400 naming every bad field. */
+    @ServerExceptionMapper
+    public Response request(RequestException e, UriInfo uri) {
+        return api(ApiException.of(e), uri);
+    }
+
     @ServerExceptionMapper
     public Response quota(QuotaExceededException e, UriInfo uri) {
         Problem p = new Problem("urn:ponder:problem:quota-exceeded", "A quota is exhausted", 429, e.getMessage(),

@@ -1,10 +1,10 @@
 package dev.ponder.http.rest;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.ponder.engine.request.Echo;
+import dev.ponder.engine.request.FieldError;
 import dev.ponder.engine.store.SearchStatus;
 import dev.ponder.http.problem.ApiException;
-import dev.ponder.http.problem.Echo;
-import dev.ponder.http.problem.FieldError;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.ponder.http.rest;
 
+import dev.ponder.engine.request.SearchRequest;
 import dev.ponder.engine.store.SearchStatus;
 import dev.ponder.http.config.ApiConfig;
 import dev.ponder.http.problem.Problem;
-import dev.ponder.http.request.SearchRequest;
 import dev.ponder.http.service.SearchService;
 import dev.ponder.http.view.Accepted;
 import dev.ponder.http.view.Estimate;

@@ -2,6 +2,7 @@ package dev.ponder.http.service;
 
 import dev.ponder.engine.account.Accounts;
 import dev.ponder.engine.bill.PriceTable;
+import dev.ponder.engine.stage.Batches;
 import dev.ponder.engine.stage.Searches;
 import dev.ponder.engine.store.FrontierStore;
 
@@ -12,7 +13,8 @@ import dev.ponder.engine.store.FrontierStore;
  * @param sampleChunk the pipeline's prompts per policy call (what a dry run's estimate assumes)
  * @param scoreChunk  the pipeline's candidates per PRM call
  */
-public record ApiEngine(Searches searches, FrontierStore store, PriceTable prices, int sampleChunk, int scoreChunk) {
+public record ApiEngine(Searches searches, Batches batches, FrontierStore store, PriceTable prices, int sampleChunk,
+                        int scoreChunk) {
 
     /** The tenants and API keys, in the same table. */
     public Accounts accounts() {

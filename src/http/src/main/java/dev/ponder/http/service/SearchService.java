@@ -10,15 +10,15 @@ import dev.ponder.engine.account.Tenant;
 import dev.ponder.engine.bill.Estimates;
 import dev.ponder.engine.bill.Metered;
 import dev.ponder.engine.model.ModelsConfig;
+import dev.ponder.engine.request.Echo;
+import dev.ponder.engine.request.SearchRequest;
+import dev.ponder.engine.request.SearchRequestParser;
 import dev.ponder.engine.stage.Searches;
 import dev.ponder.engine.store.FrontierStore;
 import dev.ponder.engine.store.SearchItem;
 import dev.ponder.engine.store.SearchStatus;
 import dev.ponder.http.config.ApiConfig;
 import dev.ponder.http.problem.ApiException;
-import dev.ponder.http.problem.Echo;
-import dev.ponder.http.request.SearchRequest;
-import dev.ponder.http.request.SearchRequestParser;
 import dev.ponder.http.view.Accepted;
 import dev.ponder.http.view.BillView;
 import dev.ponder.http.view.Estimate;
@@ -51,7 +51,7 @@ public class SearchService {
     public SearchService(EngineHolder engine, Caller caller, ApiConfig limits, ModelsConfig models) {
         this.engine = engine;
         this.caller = caller;
-        this.parser = new SearchRequestParser(limits, models.models().keySet());
+        this.parser = new SearchRequestParser(limits.requestLimits(), models.models().keySet());
     }
 
     /** What {@code POST /v1/searches} answers: a search accepted, or (dry run) an estimate. */

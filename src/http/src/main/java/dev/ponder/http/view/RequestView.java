@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.ponder.core.search.SearchConfig;
+import dev.ponder.engine.request.SearchRequest;
 import dev.ponder.engine.store.SearchItem;
-import dev.ponder.http.request.SearchRequest;
 import java.util.Locale;
 
 /**

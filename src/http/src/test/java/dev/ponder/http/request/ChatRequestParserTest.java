@@ -5,17 +5,18 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ponder.http.problem.ApiException;
-import dev.ponder.http.problem.FieldError;
+import dev.ponder.engine.request.FieldError;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import dev.ponder.engine.request.SearchRequestParser;
 
 class ChatRequestParserTest {
 
     private static final String PROBLEM = "Start with 17. Add 5.";
     private final ChatRequestParser parser = new ChatRequestParser(new SearchRequestParser(
-            SearchRequestParserTest.DEFAULTS, Set.of("sim", "sim-prm")));
+            SearchRequestParserTest.DEFAULTS.requestLimits(), Set.of("sim", "sim-prm")));
 
     private static String body(String model, String messages, String extra) {
         return "{\"model\": \"" + model + "\", \"messages\": " + messages + extra + "}";

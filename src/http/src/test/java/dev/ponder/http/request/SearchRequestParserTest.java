@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ponder.core.search.Reduction;
+import dev.ponder.engine.request.FieldError;
+import dev.ponder.engine.request.RequestException;
+import dev.ponder.engine.request.SearchRequest;
+import dev.ponder.engine.request.SearchRequestParser;
 import dev.ponder.http.config.ApiConfig;
 import dev.ponder.http.problem.ApiException;
-import dev.ponder.http.problem.FieldError;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -21,7 +24,7 @@ class SearchRequestParserTest {
     static final ApiConfig DEFAULTS = new SmallRyeConfigBuilder().withMapping(ApiConfig.class)
             .withConverter(Duration.class, 100, new DurationConverter()).build()
             .unwrap(SmallRyeConfig.class).getConfigMapping(ApiConfig.class);
-    private final SearchRequestParser parser = new SearchRequestParser(DEFAULTS, Set.of("sim", "sim-prm", "gpu"));
+    private final SearchRequestParser parser = new SearchRequestParser(DEFAULTS.requestLimits(), Set.of("sim", "sim-prm", "gpu"));
 
     @Test
     void aProblemAloneTakesEveryDefault() {
@@ -117,8 +120,9 @@ class SearchRequestParserTest {
     void malformedJsonIsRefusedWithWhereItBroke() {
         for (String body : List.of("", "{", "{\"problem\": \"p\"} trailing", "{\"problem\": \"p\", \"problem\": \"q\"}",
                 "[".repeat(100) + "]".repeat(100), "{'problem': 'p'}", "{\"problem\": NaN}")) {
-            ApiException e = catchThrowableOfType(ApiException.class, () -> parser.parse(body));
-            assertThat(e).as(body).isNotNull();
+            RequestException refused = catchThrowableOfType(RequestException.class, () -> parser.parse(body));
+            assertThat(refused).as(body).isNotNull();
+            ApiException e = ApiException.of(refused);
             assertThat(e.status()).isEqualTo(400);
             assertThat(e.type()).isEqualTo("urn:ponder:problem:malformed-json");
         }
@@ -133,8 +137,9 @@ class SearchRequestParserTest {
     }
 
     private List<FieldError> errors(String body) {
-        ApiException e = catchThrowableOfType(ApiException.class, () -> parser.parse(body));
-        assertThat(e).as("no error for " + body).isNotNull();
+        RequestException refused = catchThrowableOfType(RequestException.class, () -> parser.parse(body));
+        assertThat(refused).as("no error for " + body).isNotNull();
+        ApiException e = ApiException.of(refused);
         assertThat(e.status()).isEqualTo(400);
         return e.errors();
     }

@@ -1,4 +1,4 @@
-package dev.ponder.http.request;
+package dev.ponder.engine.request;
 
 import dev.ponder.core.search.Problem;
 import dev.ponder.core.search.Reduction;

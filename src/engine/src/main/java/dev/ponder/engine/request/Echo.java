@@ -1,4 +1,4 @@
-package dev.ponder.http.problem;
+package dev.ponder.engine.request;
 
 /** Client text as it may be echoed back: valid Unicode, and short. */
 public final class Echo {

@@ -1,4 +1,4 @@
-package dev.ponder.http.request;
+package dev.ponder.engine.request;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -14,10 +14,8 @@ import dev.ponder.core.search.SearchConfig;
 import dev.ponder.core.strategy.BeamSearch;
 import dev.ponder.core.strategy.Dvts;
 import dev.ponder.core.strategy.Strategies;
-import dev.ponder.http.config.ApiConfig;
-import dev.ponder.http.problem.ApiException;
-import dev.ponder.http.problem.Echo;
-import dev.ponder.http.problem.FieldError;
+import dev.ponder.engine.request.Echo;
+import dev.ponder.engine.request.FieldError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,7 +30,8 @@ import java.util.function.UnaryOperator;
 /**
  * Reads a {@code POST /v1/searches} body from its JSON tree (not by binding a class), so that every bad field is
  * named with its value and its limit, all at once; unknown fields are named too. Whatever the bytes, the outcome is
- * a {@link SearchRequest} or an {@link ApiException} (400): never anything else.
+ * a {@link SearchRequest} or a {@link RequestException}: never anything else. Plain Java and Jackson, so every front door
+ * (the API, the CLI, the bucket trigger) validates alike.
  */
 public final class SearchRequestParser {
 
@@ -54,6 +53,15 @@ public final class SearchRequestParser {
         public static final Naming AS_SENT = new Naming(f -> f, f -> f, FIELDS);
     }
 
+    /**
+     * The bounds a request is validated against and the defaults it takes; the API maps its {@code ponder.api.*}
+     * keys into them (their reasons are there).
+     */
+    public record Limits(int maxProblemChars, int maxAnswerChars, int maxN, int maxM, double maxTemperature,
+                         int maxIterations, int minDeadlineSeconds, int maxDeadlineSeconds, long maxSeed,
+                         String defaultStrategy, int defaultN, String defaultPolicy, String defaultPrm) {
+    }
+
     /** Deeper JSON than this is junk for a flat body; the parser stops early rather than walking it. */
     private static final int MAX_NESTING = 32;
 
@@ -68,14 +76,14 @@ public final class SearchRequestParser {
                 .build());
     }
 
-    private final ApiConfig limits;
+    private final Limits limits;
     private final SortedSet<String> profiles;
 
     /**
-     * @param limits   the API's limits
+     * @param limits   the bounds and defaults of a request
      * @param profiles the model profile names a search may name as policy or PRM
      */
-    public SearchRequestParser(ApiConfig limits, Set<String> profiles) {
+    public SearchRequestParser(Limits limits, Set<String> profiles) {
         this.limits = limits;
         this.profiles = new TreeSet<>(profiles);
     }
@@ -87,29 +95,41 @@ public final class SearchRequestParser {
 
     /**
      * A body's JSON tree, read strictly: no trailing tokens, no duplicate keys, nesting at most 32, floats as
-     * decimals; anything else is a 400 saying what the body must hold ({@code needs}).
+     * decimals; anything else is refused as malformed, saying what the body must hold ({@code needs}).
      */
     public static JsonNode read(String body, String needs) {
         if (body == null || body.isBlank()) {
-            throw ApiException.malformed("the body is empty: send a JSON object with at least " + needs);
+            throw RequestException.malformed("the body is empty: send a JSON object with at least " + needs);
         }
-        JsonNode root;
         try {
-            root = STRICT.readTree(body);
+            return strict(body);
         } catch (JsonProcessingException e) {
-            // Some errors (nesting too deep, say) carry no location.
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")";
-            throw ApiException.malformed("the body is not valid JSON: " + Echo.cut(String.valueOf(
-                    e.getOriginalMessage()), 200) + where);
+            throw RequestException.malformed("the body is not valid JSON: " + why(e));
         }
-        return root;
+    }
+
+    /** The tree of {@code text}, read as strictly as a body is. */
+    static JsonNode strict(String text) throws JsonProcessingException {
+        return STRICT.readTree(text);
+    }
+
+    /** Why text is not JSON, and where it broke when the parser knows. */
+    static String why(JsonProcessingException e) {
+        // Some errors (nesting too deep, say) carry no location.
+        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
+        return Echo.cut(String.valueOf(e.getOriginalMessage()), 200) + where;
+    }
+
+    /** Validates a parsed body, naming its fields as sent. */
+    public SearchRequest parse(JsonNode root) {
+        return parse(root, Naming.AS_SENT);
     }
 
     /** Validates a parsed body, naming its fields in errors as {@code naming} says. */
     public SearchRequest parse(JsonNode root, Naming naming) {
         if (root == null || !root.isObject()) {
-            throw ApiException.invalid(List.of(new FieldError("(body)", echo(root), "a JSON object",
+            throw RequestException.invalid(List.of(new FieldError("(body)", echo(root), "a JSON object",
                     "the body must be a JSON object with at least a problem (got " + kind(root) + ")")));
         }
         Fields f = new Fields(root, naming);
@@ -146,7 +166,7 @@ public final class SearchRequestParser {
         }
         f.widthFits(strategy, n, m);
         if (!f.errors.isEmpty()) {
-            throw ApiException.invalid(f.errors);
+            throw RequestException.invalid(f.errors);
         }
         SearchRequest request = new SearchRequest(problem, answer, strategy, n.intValue(), m.intValue(), temperature,
                 topP, Reduction.parse(reduction), maxIterations.intValue(),
@@ -161,15 +181,14 @@ public final class SearchRequestParser {
             Strategies.create(request.strategy(), AnswerEquivalence.math()).start(request.toProblem(),
                     request.config());
         } catch (InvalidConfigException e) {
-            throw ApiException.invalid(e.errors().stream().map(message -> new FieldError(
-                    naming.path().apply(message.substring(0, Math.max(0, message.indexOf(' ')))), null, null,
-                    message)).toList());
+            throw RequestException.invalid(e.errors().stream().map(message -> new FieldError(
+                    message.substring(0, Math.max(0, message.indexOf(' '))), null, null, message)).toList());
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(List.of(new FieldError("(body)", null, null, e.getMessage())));
+            throw RequestException.invalid(List.of(new FieldError("(body)", null, null, e.getMessage())));
         }
     }
 
-    static String kind(JsonNode node) {
+    public static String kind(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return "nothing";
         }
@@ -185,7 +204,7 @@ public final class SearchRequestParser {
     }
 
     /** A value as an error echoes it: scalars as sent (long text cut), containers as short JSON text. */
-    static JsonNode echo(JsonNode node) {
+    public static JsonNode echo(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return null;
         }
