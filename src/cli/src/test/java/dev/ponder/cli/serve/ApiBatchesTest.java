@@ -192,7 +192,7 @@ class ApiBatchesTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             ids.add(0, as(key).contentType("application/jsonl").queryParam("strategy", "majority").queryParam("n", 1)
-                    .body(bytes("{\"custom_id\": \"c\", \"problem\": \"Start with " + i + ". Add 1.\"}")
+                    .body(bytes("{\"custom_id\": \"c\", \"problem\": \"Start with " + (i + 11) + ". Add 3.\"}")
                     ).post("/v1/batches").path("id"));
         }
         Response first = as(key).queryParam("limit", 2).get("/v1/batches");

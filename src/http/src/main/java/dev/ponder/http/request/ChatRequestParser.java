@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import dev.ponder.engine.request.RequestException;
 import dev.ponder.engine.request.SearchRequest;
 import dev.ponder.engine.request.SearchRequestParser;
 
@@ -88,9 +89,10 @@ public final class ChatRequestParser {
         SearchRequest search;
         try {
             search = searches.parse(fields, naming(name, model));
-        } catch (ApiException e) {
+        } catch (RequestException e) {
+            // The chat's own errors (model, messages) and the search's, in one refusal.
             errors.addAll(e.errors() == null ? List.of() : e.errors());
-            throw errors.isEmpty() ? e : ApiException.invalid(errors);
+            throw errors.isEmpty() ? ApiException.of(e) : ApiException.invalid(errors);
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);

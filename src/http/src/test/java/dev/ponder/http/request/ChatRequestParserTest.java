@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import dev.ponder.engine.request.RequestException;
 import dev.ponder.engine.request.SearchRequestParser;
 
 class ChatRequestParserTest {
@@ -72,8 +71,7 @@ class ChatRequestParserTest {
 
     @Test
     void theSearchsFieldsAreCheckedAsPostSearchesChecksThemUnderTheirNames() {
-        // The search's own fields are checked by the engine's parser, whose refusal the API maps as it maps its own.
-        RequestException e = catchThrowableOfType(RequestException.class, () -> parser.parse(body("ponder", user(PROBLEM),
+        ApiException e = catchThrowableOfType(ApiException.class, () -> parser.parse(body("ponder", user(PROBLEM),
                 ", \"ponder\": {\"strategy\": \"dvts\", \"n\": 6, \"temperature\": 3}")));
         assertThat(e.errors()).extracting(FieldError::field).containsExactly("ponder.temperature", "ponder.m");
         assertThat(e.errors()).extracting(FieldError::message).containsExactly(
@@ -85,7 +83,7 @@ class ChatRequestParserTest {
         assertThat(blank.errors()).extracting(FieldError::message).containsExactly("messages[0].content must not "
                 + "be blank: the last user message is the problem");
 
-        RequestException longText = catchThrowableOfType(RequestException.class, () -> parser.parse(body("ponder",
+        ApiException longText = catchThrowableOfType(ApiException.class, () -> parser.parse(body("ponder",
                 user("x".repeat(16001)), "")));
         assertThat(longText.errors()).extracting(FieldError::field, FieldError::message).containsExactly(
                 tuple("messages", "the prompt rendered from messages must be at most "
