@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ponder.engine.batch.BatchConfig;
+import dev.ponder.engine.request.BatchFileParser;
 import dev.ponder.engine.request.Echo;
 import dev.ponder.engine.request.FieldError;
 import dev.ponder.engine.request.RequestException;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.ponder.engine.request.BatchFileParser;
 
 /**
  * Reads the options of {@code POST /v1/batches}: a JSON body {@code {"input" | "input_file", "defaults",

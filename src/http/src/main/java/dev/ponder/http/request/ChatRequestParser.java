@@ -5,17 +5,17 @@ import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.ponder.http.problem.ApiException;
 import dev.ponder.engine.request.Echo;
 import dev.ponder.engine.request.FieldError;
+import dev.ponder.engine.request.RequestException;
+import dev.ponder.engine.request.SearchRequest;
+import dev.ponder.engine.request.SearchRequestParser;
+import dev.ponder.http.problem.ApiException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import dev.ponder.engine.request.RequestException;
-import dev.ponder.engine.request.SearchRequest;
-import dev.ponder.engine.request.SearchRequestParser;
 
 /**
  * Reads an OpenAI chat completion request as a search: the model name ({@link ModelName}) or the {@code ponder}

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.ponder.http.problem.ApiException;
 import dev.ponder.engine.request.FieldError;
+import dev.ponder.engine.request.SearchRequestParser;
+import dev.ponder.http.problem.ApiException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import dev.ponder.engine.request.SearchRequestParser;
 
 class ChatRequestParserTest {
 
