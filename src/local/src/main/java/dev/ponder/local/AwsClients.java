@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -41,6 +44,23 @@ public final class AwsClients {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .overrideConfiguration(c -> c.executionInterceptors(List.of(interceptors)))
+                .region(REGION)
+                .credentialsProvider(DUMMY_CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    /**
+     * An S3 client for the local bucket ({@link LocalBucket#endpoint()}): path-style addressing (no bucket
+     * subdomains on loopback), and checksums only where S3 requires them, as s3proxy does not know the SDK's newer
+     * default trailers.
+     */
+    public static S3Client s3(URI endpoint) {
+        return S3Client.builder()
+                .endpointOverride(endpoint)
+                .forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .region(REGION)
                 .credentialsProvider(DUMMY_CREDENTIALS)
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
