@@ -1,6 +1,8 @@
 package dev.ponder.engine.account;
 
+import dev.ponder.engine.batch.BatchLine;
 import dev.ponder.engine.bill.Metered;
+import dev.ponder.engine.request.Echo;
 import dev.ponder.engine.store.AccountStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -134,6 +136,23 @@ public final class Accounts {
             throwQuota("monthly_tokens", q.monthlyTokens(), toNextMonth, "this month's " + used
                     + " tokens reached this tenant's monthly_tokens of " + q.monthlyTokens());
         }
+    }
+
+    /**
+     * Checks what a batch asks of its tenant before it is stored: every line's n within {@code max_n} (the first line
+     * over it named, and how many are), and tokens left this month. Its concurrency slots are not taken here: each
+     * search takes one when it starts, and the batch's own in-flight limit bounds them.
+     */
+    public void checkBatch(Tenant tenant, List<BatchLine> lines) {
+        long maxN = tenant.quotas().maxN();
+        List<BatchLine> over = lines.stream().filter(l -> l.config().n() > maxN).toList();
+        if (!over.isEmpty()) {
+            BatchLine first = over.get(0);
+            throwQuota("max_n", maxN, null, "the line with custom_id " + Echo.cut(String.valueOf(first.customId()))
+                    + " asks for n=" + first.config().n() + ", more than this tenant's max_n of " + maxN + "; "
+                    + over.size() + " of the batch's lines ask for more");
+        }
+        checkSubmission(tenant, 1);
     }
 
     /** The SHA-256 of a secret, hex: the key's id. */

@@ -2,13 +2,18 @@ package dev.ponder.engine.stage;
 
 import dev.ponder.engine.batch.BatchLine;
 import dev.ponder.engine.batch.BatchStatus;
+import dev.ponder.engine.bucket.ObjectRef;
 import dev.ponder.engine.queue.StageMessage;
 import dev.ponder.engine.store.BatchItem;
 import dev.ponder.engine.store.BatchStore;
 import dev.ponder.engine.store.SearchItem;
 import dev.ponder.engine.store.SearchStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,9 +28,11 @@ final class BatchDriver {
     private final Pipeline p;
     private final Searches searches;
     private final BatchStore batches;
+    private final Batches results;
 
     BatchDriver(Pipeline pipeline) {
         this.p = pipeline;
+        this.results = new Batches(pipeline);
         this.searches = new Searches(pipeline, pipeline.store.json());
         this.batches = pipeline.store.batches();
     }
@@ -85,6 +92,9 @@ final class BatchDriver {
         }
         if (b.recorded() == b.total()) {
             BatchStatus end = cancelling ? b.endAs() : BatchStatus.COMPLETED;
+            if (b.output() != null) {
+                writeResults(b, end);
+            }
             if (!batches.setStatus(b, end, null, null, now)) {
                 return true;
             }
@@ -92,6 +102,25 @@ final class BatchDriver {
                     + b.cancelled() + " cancelled of " + b.total());
         }
         return false;
+    }
+
+    /**
+     * Writes the results object of a batch started from the bucket, before it ends: a driver that dies between the
+     * two leaves the batch unfinished, and the next delivery writes the same rows again.
+     */
+    private void writeResults(BatchItem b, BatchStatus end) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            for (Map<String, Object> row : results.results(b, end)) {
+                out.write(p.store.json().writeValueAsBytes(row));
+                out.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the results of batch " + b.id(), e);
+        }
+        ObjectRef target = ObjectRef.parse(b.output());
+        p.bucket(b.id()).write(target, out.toByteArray(), "application/jsonl");
+        PipelineLog.batch(b.id(), "results written to " + target);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.ponder.core.answer.AnswerEquivalence;
 import dev.ponder.core.strategy.Strategies;
 import dev.ponder.core.strategy.Strategy;
 import dev.ponder.engine.bill.Meter;
+import dev.ponder.engine.bucket.Bucket;
 import dev.ponder.engine.queue.Stage;
 import dev.ponder.engine.queue.StageMessage;
 import dev.ponder.engine.queue.StageQueues;
@@ -72,6 +73,8 @@ public final class Pipeline {
     private final ChunkWorker chunkWorker;
     private final Selector selector;
     private final BatchDriver batchDriver;
+    /** The batch bucket, where batches started from it write their results; absent where none is configured. */
+    private volatile Bucket bucket;
 
     public Pipeline(FrontierStore store, StageQueues queues, Models models, AnswerEquivalence equivalence,
                     Options options, Clock clock, Checkpoints checkpoints) {
@@ -116,6 +119,22 @@ public final class Pipeline {
 
     public FrontierStore store() {
         return store;
+    }
+
+    /** Gives the pipeline the batch bucket: a batch started from an object writes its results there when it ends. */
+    public Pipeline useBucket(Bucket batchBucket) {
+        this.bucket = batchBucket;
+        return this;
+    }
+
+    /** The batch bucket, or a clear error naming the batch that needs it where none was given. */
+    Bucket bucket(String batchId) {
+        Bucket b = bucket;
+        if (b == null) {
+            throw new IllegalStateException("batch " + batchId + " writes its results to the batch bucket, and this "
+                    + "function has none: set ponder.trigger.bucket");
+        }
+        return b;
     }
 
     public StageQueues queues() {

@@ -31,12 +31,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param expiresMs   the end of its completion window: past it, it ends EXPIRED
  * @param endAs       while CANCELLING, how it ends ({@code CANCELLED} or {@code EXPIRED}); else {@code null}
  * @param source      where its lines came from ({@code api}, {@code cli}, or the object that started it)
+ * @param output      where its results are written when it ends ({@code s3://<bucket>/<key>}), or {@code null}
  * @param reason      why it failed, or {@code null}
  */
 public record BatchItem(String id, String tenant, BatchStatus status, long version, int total, int submitted,
                         int succeeded, int failed, int cancelled, int maxInFlight, List<Integer> inFlight,
                         long createdMs, long updatedMs, long finishedMs, long expiresMs, BatchStatus endAs,
-                        String source, String reason) {
+                        String source, String output, String reason) {
 
     public BatchItem {
         inFlight = List.copyOf(inFlight);
@@ -63,6 +64,9 @@ public record BatchItem(String id, String tenant, BatchStatus status, long versi
         item.put("created", n(createdMs));
         item.put("deadline", n(expiresMs));
         item.put("source", s(source));
+        if (output != null) {
+            item.put("output", s(output));
+        }
         item.putAll(statusAttributes(status, updatedMs));
         return item;
     }
@@ -92,6 +96,6 @@ public record BatchItem(String id, String tenant, BatchStatus status, long versi
                 (int) num(item, "succeeded"), (int) num(item, "failed"), (int) num(item, "cancelled"),
                 (int) num(item, "max_in_flight"), inFlight, num(item, "created"), num(item, "updated"),
                 num(item, "finished"), num(item, "deadline"), endAs == null ? null : BatchStatus.valueOf(endAs),
-                str(item, "source"), str(item, "reason"));
+                str(item, "source"), str(item, "output"), str(item, "reason"));
     }
 }

@@ -173,7 +173,7 @@ class BatchTest {
         return running.store.batches().batch(id).orElseThrow();
     }
 
-    private static BatchItem awaitEnd(PipelineStack.Running running, String id) throws Exception {
+    static BatchItem awaitEnd(PipelineStack.Running running, String id) throws Exception {
         long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         BatchItem b;
         while (!(b = await(running, id, Duration.ofMillis(50))).status().terminal()) {

@@ -2,7 +2,6 @@ package dev.ponder.http.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.ponder.engine.account.QuotaExceededException;
 import dev.ponder.engine.account.Tenant;
 import dev.ponder.engine.batch.BatchConfig;
 import dev.ponder.engine.batch.BatchLine;
@@ -31,13 +30,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /** What the batch endpoints do, for the calling tenant only: create, show, cancel, list, results. */
 @ApplicationScoped
@@ -75,9 +71,9 @@ public class BatchService {
         Tenant tenant = caller.tenant();
         String text = request.input() != null ? request.input() : inbox(tenant.name(), request.inputFile());
         List<BatchLine> parsed = lines.parse(text, request.defaults());
-        checkQuotas(tenant, parsed);
         ApiEngine e = engine.get();
-        String id = idempotencyKey == null ? newId() : idOf(tenant.name(), idempotencyKey);
+        e.accounts().checkBatch(tenant, parsed);
+        String id = idempotencyKey == null ? newId() : Batches.idOf(tenant.name(), idempotencyKey);
         if (idempotencyKey != null) {
             BatchItem earlier = e.batches().get(id).orElse(null);
             if (earlier != null) {
@@ -132,23 +128,6 @@ public class BatchService {
                 .orElseThrow(() -> ApiException.notFound("no batch " + Echo.cut(id) + " for this API key"));
     }
 
-    /**
-     * The tenant's quotas per line: every line's n within max_n (the lines over it named), and tokens left this
-     * month. Its concurrency slots are not taken: a batch's own in-flight limit bounds it.
-     */
-    private void checkQuotas(Tenant tenant, List<BatchLine> parsed) {
-        long maxN = tenant.quotas().maxN();
-        List<Integer> over = IntStream.range(0, parsed.size()).filter(i -> parsed.get(i).config().n() > maxN)
-                .boxed().toList();
-        if (!over.isEmpty()) {
-            BatchLine first = parsed.get(over.get(0));
-            throw new QuotaExceededException("max_n", maxN, null, "line with custom_id " + Echo.cut(first.customId())
-                    + " asks for n=" + first.config().n() + ", more than this tenant's max_n of " + maxN + "; "
-                    + over.size() + " of the batch's lines ask for more (quota max_n=" + maxN + ")");
-        }
-        engine.get().accounts().checkSubmission(tenant, 1);
-    }
-
     /** An earlier batch under the same key: the same one if the request was the same, else a 422. */
     private static BatchItem replay(ApiEngine e, BatchItem earlier, List<BatchLine> parsed, BatchRequest request,
                                     String key) {
@@ -196,17 +175,6 @@ public class BatchService {
         return RequestException.invalid(List.of(new FieldError("input_file",
                 TextNode.valueOf(Echo.cut(name)), "a file in the batch inbox",
                 message)));
-    }
-
-    /** A batch id under an Idempotency-Key: the tenant and the key hashed, so only that tenant's retry finds it. */
-    static String idOf(String tenant, String key) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest((tenant + "\u0000" + key)
-                    .getBytes(StandardCharsets.UTF_8));
-            return "batch_" + HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-        }
     }
 
     /** A new batch id: {@code batch_} and 16 random hex digits. */
