@@ -26,6 +26,14 @@ final class Exports {
         }
     }
 
+    /** The bucket trigger, for tenant {@code acme}. */
+    public static class Trigger implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.funqy.export", "trigger", "ponder.trigger.tenant", "acme");
+        }
+    }
+
     /** The sweep, with an idle limit short enough that a search submitted a moment ago counts as idle. */
     public static class Sweep implements QuarkusTestProfile {
 

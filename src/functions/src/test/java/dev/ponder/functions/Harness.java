@@ -65,6 +65,8 @@ final class Harness {
                 "ponder.pipeline.region", AwsClients.REGION.id(),
                 "ponder.pipeline.dynamodb-endpoint", servers.stack.endpoints().dynamo().toString(),
                 "ponder.pipeline.sqs-endpoint", servers.stack.endpoints().sqs().toString(),
+                "ponder.pipeline.s3-endpoint", servers.bucket.endpoint().toString(),
+                "ponder.trigger.bucket", TestServers.BUCKET,
                 "ponder.models.sim.url", sim,
                 "ponder.models.sim-prm.url", sim);
     }

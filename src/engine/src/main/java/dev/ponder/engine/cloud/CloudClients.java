@@ -6,10 +6,14 @@ import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -38,6 +42,20 @@ public final class CloudClients {
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
+    /**
+     * S3, for the batch bucket. With an endpoint override (s3proxy) path-style addressing, since loopback has no
+     * bucket subdomains, and checksums only where S3 requires them (s3proxy does not know the SDK's newer trailers).
+     */
+    public static S3Client s3(CloudPipelineConfig config) {
+        S3ClientBuilder builder = aws(S3Client.builder(), config, config.s3Endpoint());
+        if (config.s3Endpoint().isPresent()) {
+            builder.forcePathStyle(true)
+                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        }
+        return builder.httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
     /** The pipeline's options from the same keys. */
     public static Pipeline.Options options(CloudPipelineConfig config) {
         return new Pipeline.Options(config.sampleChunk(), config.scoreChunk(), config.lease(), config.deadline(),
@@ -45,7 +63,7 @@ public final class CloudClients {
     }
 
     /**
-     * Region and credentials: with an endpoint override (DynamoDB Local, ElasticMQ) the configured region (else
+     * Region and credentials: with an endpoint override (DynamoDB Local, ElasticMQ, s3proxy) the configured region (else
      * {@code us-east-1}, where ElasticMQ's ARNs say its queues are) and static local credentials; without one the
      * SDK's default chains, which read Lambda's {@code AWS_REGION} and role credentials from the environment.
      */

@@ -36,6 +36,9 @@ public interface CloudPipelineConfig {
     /** SQS's endpoint, for ElasticMQ. Defaults to AWS's endpoint for the region. */
     Optional<URI> sqsEndpoint();
 
+    /** S3's endpoint (the batch bucket), for s3proxy. Defaults to AWS's endpoint for the region. */
+    Optional<URI> s3Endpoint();
+
     /**
      * The access key sent to an overridden endpoint (local servers accept any; DynamoDB Local wants letters and
      * digits only). Without an override the SDK's credential chain is used. Defaults to {@code ponderlocal}.

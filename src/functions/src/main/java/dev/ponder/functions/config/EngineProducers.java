@@ -2,9 +2,16 @@ package dev.ponder.functions.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.answer.AnswerEquivalence;
+import dev.ponder.engine.batch.BatchConfig;
+import dev.ponder.engine.batch.TriggerConfig;
 import dev.ponder.engine.bill.StoreMetering;
+import dev.ponder.engine.bucket.Bucket;
 import dev.ponder.engine.cloud.CloudClients;
+import dev.ponder.engine.model.ModelsConfig;
 import dev.ponder.engine.queue.SqsStageQueues;
+import dev.ponder.engine.request.BatchFileParser;
+import dev.ponder.engine.request.SearchRequestParser;
+import dev.ponder.engine.stage.BatchTrigger;
 import dev.ponder.engine.stage.Checkpoints;
 import dev.ponder.engine.stage.DeadLetters;
 import dev.ponder.engine.stage.Models;
@@ -20,6 +27,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -76,11 +84,32 @@ public class EngineProducers {
         return SqsStageQueues.lookup(sqs, json, config.queuePrefix());
     }
 
+    /** S3, for the batch bucket: a client proxy, built on first use, so only trigger and batch ever make one. */
+    @Produces
+    @ApplicationScoped
+    S3Client s3(PipelineConfig config) {
+        return CloudClients.s3(config);
+    }
+
+    void closeS3(@Disposes S3Client s3) {
+        s3.close();
+    }
+
     @Produces
     @Singleton
-    Pipeline pipeline(FrontierStore store, SqsStageQueues queues, Models models, PipelineConfig config) {
+    Pipeline pipeline(FrontierStore store, SqsStageQueues queues, Models models, PipelineConfig config, S3Client s3) {
         return new Pipeline(store, queues, models, AnswerEquivalence.math(), CloudClients.options(config),
-                Clock.systemUTC(), Checkpoints.NONE);
+                Clock.systemUTC(), Checkpoints.NONE).useBucket(new Bucket(s3));
+    }
+
+    /** The bucket trigger: checks a batch file's lines as the API checks a request ({@code ponder.api.*}). */
+    @Produces
+    @Singleton
+    BatchTrigger trigger(Pipeline pipeline, S3Client s3, TriggerConfig trigger, BatchConfig batches,
+                         RequestConfig requests, ModelsConfig models, ObjectMapper json) {
+        BatchFileParser parser = new BatchFileParser(new SearchRequestParser(requests.requestLimits(),
+                models.models().keySet()), BatchFileParser.Limits.of(batches));
+        return new BatchTrigger(pipeline, new Bucket(s3), BatchTrigger.Settings.of(trigger, batches), parser, json);
     }
 
     @Produces

@@ -1,76 +1,19 @@
 package dev.ponder.http.config;
 
-import dev.ponder.engine.request.SearchRequestParser;
+import dev.ponder.engine.request.RequestLimitsConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * The API's limits and defaults, {@code ponder.api.*}: every bound a request is validated against. A tenant's own
+ * The API's limits and defaults, {@code ponder.api.*}: every bound a request is validated against (the request keys
+ * are {@link RequestLimitsConfig}'s, shared with the bucket trigger). A tenant's own
  * quotas (concurrent searches, n, tokens a month, requests a second) are the engine's and apply on top of these. The
  * transport's body limit is {@code quarkus.http.limits.max-body-size}.
  */
 @ConfigMapping(prefix = "ponder.api")
-public interface ApiConfig {
-
-    /** Longest problem text, in characters (Unicode code points). Defaults to 16000, far past any MATH problem. */
-    @WithDefault("16000")
-    int maxProblemChars();
-
-    /** Longest gold answer, in characters. Defaults to 1000. */
-    @WithDefault("1000")
-    int maxAnswerChars();
-
-    /**
-     * Largest budget n any tenant may ask for (a tenant's {@code max_n} quota may be lower). At most the core's
-     * 4096. Defaults to 1024.
-     */
-    @WithDefault("1024")
-    int maxN();
-
-    /** Largest beam width m. At most the core's 256. Defaults to 64. */
-    @WithDefault("64")
-    int maxM();
-
-    /** Highest sampling temperature. At most the core's 2. Defaults to 2. */
-    @WithDefault("2")
-    double maxTemperature();
-
-    /** Largest iteration cap of beam search and DVTS. At most the core's 200. Defaults to 100. */
-    @WithDefault("100")
-    int maxIterations();
-
-    /** Shortest deadline a search may ask for, in seconds. Defaults to 10. */
-    @WithDefault("10")
-    int minDeadlineSeconds();
-
-    /** Longest deadline a search may ask for, in seconds (the pipeline's own default applies when none is asked). Defaults to 86400 (a day). */
-    @WithDefault("86400")
-    int maxDeadlineSeconds();
-
-    /**
-     * Largest seed: 2^53 - 1, the largest integer a JavaScript client reads back exactly. Defaults to
-     * {@code 9007199254740991}.
-     */
-    @WithDefault("9007199254740991")
-    long maxSeed();
-
-    /** The strategy of a request that names none. Defaults to {@code beam}. */
-    @WithDefault("beam")
-    String defaultStrategy();
-
-    /** The budget n of a request that gives none. Defaults to 16. */
-    @WithDefault("16")
-    int defaultN();
-
-    /** The policy profile ({@code ponder.models.<name>}) of a request that names none. Defaults to {@code sim}. */
-    @WithDefault("sim")
-    String defaultPolicy();
-
-    /** The PRM profile of a request that names none. Defaults to {@code sim-prm}. */
-    @WithDefault("sim-prm")
-    String defaultPrm();
+public interface ApiConfig extends RequestLimitsConfig {
 
     /** Searches per page of {@code GET /v1/searches} when no limit is given. Defaults to 20. */
     @WithDefault("20")
@@ -118,11 +61,4 @@ public interface ApiConfig {
      */
     @WithDefault("262144")
     long maxBodyBytes();
-
-    /** The request parser's bounds and defaults: the keys above (a default method, so not a key itself). */
-    default SearchRequestParser.Limits requestLimits() {
-        return new SearchRequestParser.Limits(maxProblemChars(), maxAnswerChars(), maxN(), maxM(), maxTemperature(),
-                maxIterations(), minDeadlineSeconds(), maxDeadlineSeconds(), maxSeed(), defaultStrategy(), defaultN(),
-                defaultPolicy(), defaultPrm());
-    }
 }
