@@ -5,6 +5,8 @@ import dev.ponder.cli.pipeline.PipelineConfig;
 import dev.ponder.cli.pipeline.StoreConfig;
 import dev.ponder.cli.pipeline.StoreOptions;
 import dev.ponder.cli.serve.ApiServer;
+import dev.ponder.engine.batch.TriggerConfig;
+import dev.ponder.local.LocalBucket;
 import io.quarkus.runtime.Quarkus;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -40,6 +42,9 @@ public class ServeCommand implements Callable<Integer> {
     @Inject
     StoreConfig storeConfig;
 
+    @Inject
+    TriggerConfig triggerConfig;
+
     @Option(names = "--port", defaultValue = "8080", paramLabel = "P",
             description = "The port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 for any free one).")
     int port;
@@ -68,6 +73,13 @@ public class ServeCommand implements Callable<Integer> {
                     storeOptions.resolve(storeConfig) == null ? " (this store is in memory: keys need --store-path)"
                             : "");
             out.printf("  curl -H 'Authorization: Bearer <key>' %s/v1/searches%n", url);
+            LocalBucket bucket = running.bucket();
+            out.printf("batch bucket s3://%s on %s: JSONL under %s starts a batch (tenant %s), results under %s%n",
+                    triggerConfig.bucket(), bucket.endpoint(), triggerConfig.inputPrefix(), triggerConfig.tenant(),
+                    triggerConfig.outputPrefix());
+            if (bucket.folder() != null) {
+                out.printf("  drop files into %s%n", bucket.folder().resolve(triggerConfig.inputPrefix()));
+            }
             out.println("Ctrl-C stops it.");
             out.flush();
             Quarkus.waitForExit();

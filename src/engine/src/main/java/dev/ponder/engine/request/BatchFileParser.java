@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a batch file: JSONL, one search request a line ({@code {"custom_id", "problem", "answer"?, "strategy"?, "n"?,
@@ -50,6 +51,11 @@ public final class BatchFileParser {
     public BatchFileParser(SearchRequestParser requests, Limits limits) {
         this.requests = requests;
         this.limits = limits;
+    }
+
+    /** The parser every front door uses: lines checked as requests ({@code ponder.api.*}) within the batch limits. */
+    public static BatchFileParser of(RequestLimitsConfig requests, Set<String> profiles, BatchConfig batches) {
+        return new BatchFileParser(new SearchRequestParser(requests.requestLimits(), profiles), Limits.of(batches));
     }
 
     /**

@@ -10,7 +10,6 @@ import dev.ponder.engine.cloud.CloudClients;
 import dev.ponder.engine.model.ModelsConfig;
 import dev.ponder.engine.queue.SqsStageQueues;
 import dev.ponder.engine.request.BatchFileParser;
-import dev.ponder.engine.request.SearchRequestParser;
 import dev.ponder.engine.stage.BatchTrigger;
 import dev.ponder.engine.stage.Checkpoints;
 import dev.ponder.engine.stage.DeadLetters;
@@ -107,9 +106,8 @@ public class EngineProducers {
     @Singleton
     BatchTrigger trigger(Pipeline pipeline, S3Client s3, TriggerConfig trigger, BatchConfig batches,
                          RequestConfig requests, ModelsConfig models, ObjectMapper json) {
-        BatchFileParser parser = new BatchFileParser(new SearchRequestParser(requests.requestLimits(),
-                models.models().keySet()), BatchFileParser.Limits.of(batches));
-        return new BatchTrigger(pipeline, new Bucket(s3), BatchTrigger.Settings.of(trigger, batches), parser, json);
+        return new BatchTrigger(pipeline, new Bucket(s3), BatchTrigger.Settings.of(trigger, batches),
+                BatchFileParser.of(requests, models.models().keySet(), batches), json);
     }
 
     @Produces

@@ -11,7 +11,6 @@ import dev.ponder.engine.request.BatchFileParser;
 import dev.ponder.engine.request.Echo;
 import dev.ponder.engine.request.FieldError;
 import dev.ponder.engine.request.RequestException;
-import dev.ponder.engine.request.SearchRequestParser;
 import dev.ponder.engine.stage.Batches;
 import dev.ponder.engine.store.BatchItem;
 import dev.ponder.engine.store.BatchStore;
@@ -53,8 +52,7 @@ public class BatchService {
         this.engine = engine;
         this.caller = caller;
         this.config = config;
-        this.lines = new BatchFileParser(new SearchRequestParser(limits.requestLimits(), models.models().keySet()),
-                BatchFileParser.Limits.of(config));
+        this.lines = BatchFileParser.of(limits, models.models().keySet(), config);
         this.json = json;
     }
 
