@@ -47,6 +47,14 @@ public final class EndpointException extends RuntimeException {
             return retryable;
         }
 
+        /**
+         * Whether the request itself is wrong (a 4xx other than 429, an unreadable answer): delivering the message
+         * again would fail the same way, so its search fails at once instead of after every redelivery.
+         */
+        public boolean permanent() {
+            return this == CLIENT_ERROR || this == PROTOCOL;
+        }
+
         /** Whether it counts as a failure for the circuit breaker (the server is unwell, not the request). */
         public boolean circuitFailure() {
             return circuitFailure;
@@ -63,7 +71,8 @@ public final class EndpointException extends RuntimeException {
     private final int status;
     private final Duration retryAfter;
 
-    EndpointException(Kind kind, String endpoint, int status, Duration retryAfter, String message, Throwable cause) {
+    public EndpointException(Kind kind, String endpoint, int status, Duration retryAfter, String message,
+                             Throwable cause) {
         super(message, cause);
         this.kind = kind;
         this.endpoint = endpoint;

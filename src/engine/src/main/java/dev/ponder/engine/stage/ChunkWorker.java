@@ -4,11 +4,13 @@ import dev.ponder.core.driver.ChunkResult;
 import dev.ponder.core.driver.ModelChunk;
 import dev.ponder.core.strategy.Action;
 import dev.ponder.core.strategy.SearchState;
+import dev.ponder.engine.client.EndpointException;
 import dev.ponder.engine.queue.Stage;
 import dev.ponder.engine.queue.StageMessage;
 import dev.ponder.engine.store.FrontierStore;
 import dev.ponder.engine.store.Keys;
 import dev.ponder.engine.store.SearchItem;
+import dev.ponder.engine.store.SearchStatus;
 import java.util.List;
 
 /**
@@ -56,6 +58,11 @@ final class ChunkWorker {
         } catch (RuntimeException e) {
             // The redelivery of this message must find the chunk free, not wait out a lease nobody holds.
             p.store.releaseLease(search, m.round(), m.stage(), m.chunk(), m.id());
+            if (e instanceof EndpointException refused && refused.kind().permanent()) {
+                p.end(search.id(), SearchStatus.FAILED, m.stage().key() + " round " + m.round() + " chunk "
+                        + m.chunk() + ": " + refused.getMessage() + " (not retried: the endpoint refused the request)");
+                return null;
+            }
             throw e;
         }
         FrontierStore.ChunkCommit commit = p.store.commitChunk(search, m.round(), m.stage(), m.chunk(), result,

@@ -40,8 +40,6 @@ public final class DeadLetters {
                 + (stage == Stage.SAMPLE || stage == Stage.SCORE ? " chunk " + m.chunk() : "")
                 + " failed every delivery" + (lastError == null ? "" : "; last error: " + lastError);
         p.store.putDeadLetter(m.search(), m.round(), stage, m.chunk(), body, reason);
-        if (p.end(m.search(), SearchStatus.FAILED, reason)) {
-            PipelineLog.search(m.search(), "failed: " + reason);
-        }
+        p.end(m.search(), SearchStatus.FAILED, reason);
     }
 }

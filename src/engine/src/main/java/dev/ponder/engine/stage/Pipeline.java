@@ -189,6 +189,10 @@ public final class Pipeline {
     boolean end(String searchId, SearchStatus status, String reason) {
         Optional<SearchItem> ended = store.end(searchId, status, reason, now());
         ended.ifPresent(this::ended);
+        if (ended.isPresent() && status == SearchStatus.FAILED) {
+            // One line per failed search, whatever failed it: the cloud counts them from the logs (an alarm).
+            PipelineLog.search(searchId, "failed: " + reason);
+        }
         return ended.isPresent();
     }
 

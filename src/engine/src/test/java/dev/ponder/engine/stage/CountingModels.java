@@ -5,6 +5,7 @@ import dev.ponder.core.model.PolicyModel;
 import dev.ponder.core.model.PromptDemand;
 import dev.ponder.core.model.RewardModel;
 import dev.ponder.core.model.SamplingParams;
+import dev.ponder.engine.client.EndpointException;
 import dev.ponder.sim.SimConfig;
 import dev.ponder.sim.SimPolicy;
 import dev.ponder.sim.SimPrm;
@@ -21,6 +22,7 @@ final class CountingModels implements Models {
     final AtomicInteger policyCalls = new AtomicInteger();
     final AtomicInteger prmCalls = new AtomicInteger();
     volatile Predicate<String> brokenFor = problem -> false;
+    volatile Predicate<String> refusedFor = problem -> false;
     volatile long policyDelayMs;
 
     private final SimPolicy policy = new SimPolicy(SimConfig.defaults());
@@ -34,6 +36,10 @@ final class CountingModels implements Models {
                 policyCalls.incrementAndGet();
                 if (brokenFor.test(prompts.get(0).prompt().problem())) {
                     throw new IllegalStateException("policy endpoint down (HTTP 503)");
+                }
+                if (refusedFor.test(prompts.get(0).prompt().problem())) {
+                    throw new EndpointException(EndpointException.Kind.CLIENT_ERROR, "sim", 400, null,
+                            "sim answered HTTP 400: the problem is not one it can read", null);
                 }
                 sleep(policyDelayMs);
                 return policy.generate(prompts, params);

@@ -104,6 +104,24 @@ class PipelineFaultsTest {
     }
 
     @Test
+    void aRequestTheEndpointRefusesFailsItsSearchAtOnceWithoutRedeliveries() throws Exception {
+        CountingModels models = new CountingModels();
+        Problem problem = ArithWorld.generate(1, 6).get(0);
+        models.refusedFor = text -> text.equals(problem.problem());
+        try (var running = stack.start(OPTIONS, models, Checkpoints.NONE,
+                LocalPoller.Options.defaults().withConcurrency(2), VISIBILITY, 5)) {
+            submit(running, "refused", problem, "beam");
+            SearchItem failed = running.await(List.of("refused"), Duration.ofSeconds(10)).get(0);
+
+            assertThat(failed.status()).isEqualTo(SearchStatus.FAILED);
+            assertThat(failed.reason()).startsWith("sample round 0 chunk 0: sim answered HTTP 400")
+                    .endsWith("(not retried: the endpoint refused the request)");
+            assertThat(models.policyCalls.get()).isEqualTo(1);
+            assertThat(running.searches.redriveDeadLetters()).isZero();
+        }
+    }
+
+    @Test
     void aCancelledSearchStopsAndStaysCancelled() throws Exception {
         CountingModels models = new CountingModels();
         models.policyDelayMs = 150;
