@@ -5,6 +5,7 @@ import dev.ponder.http.config.ApiConfig;
 import dev.ponder.http.request.ModelName;
 import dev.ponder.http.view.ModelList;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,10 +21,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "openai")
 @SecurityRequirement(name = ApiDocument.BEARER)
+@Singleton
 public class ModelsResource {
 
-    /** When this server started: the models' {@code created}. */
-    private static final long STARTED = Instant.now().getEpochSecond();
+    /**
+     * When this server began serving (the resource is made for its first request): the models' {@code created}. Not
+     * static: a native image initialises classes while it is built, so a static field would hold the build's time.
+     */
+    private final long started = Instant.now().getEpochSecond();
 
     private final ApiConfig limits;
 
@@ -37,7 +42,7 @@ public class ModelsResource {
             + "ponder.api.model-budgets; any ponder-<strategy>-<n> with a valid n is accepted too.")
     public ModelList list() {
         return new ModelList("list", ModelName.listed(limits.modelBudgets(), Math.min(limits.maxN(),
-                SearchConfig.MAX_N)).stream().map(ModelsResource::model).toList());
+                SearchConfig.MAX_N)).stream().map(this::model).toList());
     }
 
     @GET
@@ -49,7 +54,7 @@ public class ModelsResource {
         return model(model);
     }
 
-    private static ModelList.Model model(String id) {
-        return new ModelList.Model(id, "model", STARTED, "ponder");
+    private ModelList.Model model(String id) {
+        return new ModelList.Model(id, "model", started, "ponder");
     }
 }

@@ -38,7 +38,11 @@ import java.util.Map;
 @ApplicationScoped
 public class BatchService {
 
-    private static final SecureRandom IDS = new SecureRandom();
+    /**
+     * Per instance, not static: a native image initialises classes while it is built, and a static generator would be
+     * seeded there (native-image refuses one in the image).
+     */
+    private final SecureRandom ids = new SecureRandom();
 
     private final EngineHolder engine;
     private final Caller caller;
@@ -176,9 +180,9 @@ public class BatchService {
     }
 
     /** A new batch id: {@code batch_} and 16 random hex digits. */
-    private static String newId() {
+    private String newId() {
         byte[] bytes = new byte[8];
-        IDS.nextBytes(bytes);
+        ids.nextBytes(bytes);
         return "batch_" + HexFormat.of().formatHex(bytes);
     }
 }

@@ -41,7 +41,11 @@ import java.util.Optional;
 public class SearchService {
 
     private static final AnswerEquivalence EQUIVALENCE = AnswerEquivalence.math();
-    private static final SecureRandom IDS = new SecureRandom();
+    /**
+     * Per instance, not static: a native image initialises classes while it is built, and a static generator would be
+     * seeded there (native-image refuses one in the image).
+     */
+    private final SecureRandom ids = new SecureRandom();
 
     private final EngineHolder engine;
     private final Caller caller;
@@ -175,9 +179,9 @@ public class SearchService {
     }
 
     /** A new search id: 16 random hex digits, the shape of the CLI's hashed ids. */
-    private static String newId() {
+    private String newId() {
         byte[] bytes = new byte[8];
-        IDS.nextBytes(bytes);
+        ids.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }
 }
