@@ -9,9 +9,6 @@ import dev.ponder.engine.account.Quotas;
 import dev.ponder.engine.account.Tenant;
 import jakarta.enterprise.context.Dependent;
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,11 +24,8 @@ import picocli.CommandLine.Parameters;
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
 public class KeysCommand {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
-
     /** What every subcommand shares: the store (as {@code searches} opens it) and the accounts in it. */
-    abstract static class OnAccounts extends SearchesCommand.OnStore {
+    abstract static class OnAccounts extends OnStore {
 
         static Accounts accounts(EmbeddedPipeline pipeline) {
             return pipeline.searches().accounts();
@@ -125,9 +119,5 @@ public class KeysCommand {
             }
             return 0;
         }
-    }
-
-    private static String time(long ms) {
-        return TIME.format(Instant.ofEpochMilli(ms));
     }
 }
