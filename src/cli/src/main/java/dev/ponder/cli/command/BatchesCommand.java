@@ -174,8 +174,9 @@ public class BatchesCommand {
                 List<Map<String, Object>> rows = pipeline.batches().results(b);
                 var err = spec.commandLine().getErr();
                 if (rows.isEmpty()) {
-                    err.printf("batch %s has no result rows yet: it is %s, %d of %d lines ended%n", id, b.status(),
-                            b.recorded(), b.total());
+                    // A running batch may have rows later; one that ended (FAILED before any line started) never will.
+                    err.printf("batch %s has no result rows%s: it is %s, %d of %d lines ended%n", id,
+                            b.status().terminal() ? "" : " yet", b.status(), b.recorded(), b.total());
                     return 1;
                 }
                 if (file == null) {
