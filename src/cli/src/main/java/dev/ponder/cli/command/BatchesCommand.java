@@ -1,7 +1,6 @@
 package dev.ponder.cli.command;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.ponder.cli.io.BadInputException;
 import dev.ponder.cli.io.JsonlWriter;
 import dev.ponder.cli.pipeline.EmbeddedPipeline;
 import dev.ponder.engine.batch.BatchStatus;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,9 +33,15 @@ import picocli.CommandLine.Parameters;
                 BatchesCommand.Cancel.class})
 public class BatchesCommand {
 
-    private static BatchItem find(EmbeddedPipeline pipeline, String id) {
-        return pipeline.batches().get(id).orElseThrow(() -> new BadInputException("no batch " + id
-                + " in the store " + pipeline.storeDescription()));
+    /** What {@code show}, {@code results} and {@code cancel} share: the batch they are about. */
+    abstract static class OnBatch extends OnStore {
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The batch id.")
+        String id;
+
+        BatchItem find(EmbeddedPipeline pipeline) {
+            return found(pipeline.batches().get(id), "batch", id, pipeline);
+        }
     }
 
     @Dependent
@@ -54,16 +60,15 @@ public class BatchesCommand {
                 + "cancelling, completed, failed, cancelled, expired.")
         String status;
 
-        @Option(names = "--limit", defaultValue = "20", paramLabel = "N",
-                description = "At most this many (default: ${DEFAULT-VALUE}).")
-        int limit;
+        @Mixin
+        ListLimit listLimit;
 
         @Override
         public Integer call() {
             BatchStatus only = status == null ? null : BatchStatus.parse(status);
-            OptionChecks.between(spec, "--limit", limit, 1, 100_000);
+            int limit = listLimit.checked();
             try (EmbeddedPipeline pipeline = open()) {
-                List<BatchItem> found = newestFirst(pipeline.batches(), only);
+                List<BatchItem> found = newestFirst(pipeline.batches(), only, limit);
                 PrintWriter out = out();
                 out.printf("%-22s  %-11s  %11s  %9s  %6s  %9s  %-19s  %s%n", "ID", "STATUS", "DONE/TOTAL",
                         "SUCCEEDED", "FAILED", "CANCELLED", "CREATED", "SOURCE");
@@ -81,8 +86,8 @@ public class BatchesCommand {
             return 0;
         }
 
-        /** Follows the store's cursor until {@code --limit} batches (of {@code --status}) are found or none is left. */
-        private List<BatchItem> newestFirst(Batches batches, BatchStatus only) {
+        /** Follows the store's cursor until {@code limit} batches (of {@code --status}) are found or none is left. */
+        private List<BatchItem> newestFirst(Batches batches, BatchStatus only, int limit) {
             List<BatchItem> found = new ArrayList<>();
             String cursor = null;
             do {
@@ -99,13 +104,10 @@ public class BatchesCommand {
     @Dependent
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "One batch: its status, lines by outcome, lines in flight, times, source and reason.")
-    public static class Show extends OnStore implements Callable<Integer> {
+    public static class Show extends OnBatch implements Callable<Integer> {
 
         /** Lines in flight named, at most. */
         private static final int SHOWN = 16;
-
-        @Parameters(index = "0", paramLabel = "ID", description = "The batch id.")
-        String id;
 
         @Option(names = "--json", description = "The batch as GET /v1/batches/{id} returns it, one JSON object.")
         boolean asJson;
@@ -113,7 +115,7 @@ public class BatchesCommand {
         @Override
         public Integer call() throws JsonProcessingException {
             try (EmbeddedPipeline pipeline = open()) {
-                BatchItem b = find(pipeline, id);
+                BatchItem b = find(pipeline);
                 PrintWriter out = out();
                 if (asJson) {
                     out.println(json.writeValueAsString(BatchView.of(b)));
@@ -158,10 +160,7 @@ public class BatchesCommand {
     @Command(name = "results", mixinStandardHelpOptions = true,
             description = "The batch's result rows as JSONL, in line order, as GET /v1/batches/{id}/results gives "
                     + "them: the rows of the lines ended so far.")
-    public static class Results extends OnStore implements Callable<Integer> {
-
-        @Parameters(index = "0", paramLabel = "ID", description = "The batch id.")
-        String id;
+    public static class Results extends OnBatch implements Callable<Integer> {
 
         @Option(names = "--out", paramLabel = "FILE", description = "Write the rows to FILE instead of standard "
                 + "output (to FILE.partial, moved into place once complete).")
@@ -170,7 +169,7 @@ public class BatchesCommand {
         @Override
         public Integer call() throws JsonProcessingException {
             try (EmbeddedPipeline pipeline = open()) {
-                BatchItem b = find(pipeline, id);
+                BatchItem b = find(pipeline);
                 List<Map<String, Object>> rows = pipeline.batches().results(b);
                 var err = spec.commandLine().getErr();
                 if (rows.isEmpty()) {
@@ -208,15 +207,12 @@ public class BatchesCommand {
     @Command(name = "cancel", mixinStandardHelpOptions = true,
             description = "Cancel an unfinished batch: its searches in flight are cancelled, lines not started never "
                     + "start; ended lines keep their rows.")
-    public static class Cancel extends OnStore implements Callable<Integer> {
-
-        @Parameters(index = "0", paramLabel = "ID", description = "The batch id.")
-        String id;
+    public static class Cancel extends OnBatch implements Callable<Integer> {
 
         @Override
         public Integer call() {
             try (EmbeddedPipeline pipeline = open()) {
-                BatchItem b = find(pipeline, id);
+                BatchItem b = find(pipeline);
                 if (pipeline.batches().cancel(id)) {
                     BatchStatus now = pipeline.batches().get(id).map(BatchItem::status).orElse(BatchStatus.CANCELLING);
                     out().printf("batch %s %s%s%n", id, now, now.terminal() ? "" : pipeline.joined()

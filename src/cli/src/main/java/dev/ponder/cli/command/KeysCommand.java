@@ -1,6 +1,5 @@
 package dev.ponder.cli.command;
 
-import dev.ponder.cli.io.BadInputException;
 import dev.ponder.cli.pipeline.EmbeddedPipeline;
 import dev.ponder.engine.account.Accounts;
 import dev.ponder.engine.account.ApiKey;
@@ -112,8 +111,7 @@ public class KeysCommand {
         @Override
         public Integer call() {
             try (EmbeddedPipeline pipeline = open()) {
-                ApiKey key = accounts(pipeline).revoke(id).orElseThrow(() -> new BadInputException("no key " + id
-                        + " in the store " + pipeline.storeDescription()));
+                ApiKey key = found(accounts(pipeline).revoke(id), "key", id, pipeline);
                 out().printf("key %s of tenant %s revoked%n", key.id().substring(0, 16), key.tenant());
                 out().flush();
             }

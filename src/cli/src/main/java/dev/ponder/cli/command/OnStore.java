@@ -1,6 +1,7 @@
 package dev.ponder.cli.command;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ponder.cli.io.BadInputException;
 import dev.ponder.cli.pipeline.EmbeddedPipeline;
 import dev.ponder.cli.pipeline.PipelineConfig;
 import dev.ponder.cli.pipeline.StoreConfig;
@@ -11,6 +12,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -47,6 +49,12 @@ abstract class OnStore {
 
     PrintWriter out() {
         return spec.commandLine().getOut();
+    }
+
+    /** The item found, or a usage error naming what was looked for: {@code no batch <id> in the store <dir>}. */
+    static <T> T found(Optional<T> item, String what, String id, EmbeddedPipeline pipeline) {
+        return item.orElseThrow(() -> new BadInputException("no " + what + " " + id + " in the store "
+                + pipeline.storeDescription()));
     }
 
     /** A time in the local zone, to the second, as the tables show it. */

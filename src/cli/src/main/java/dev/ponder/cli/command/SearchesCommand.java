@@ -1,6 +1,5 @@
 package dev.ponder.cli.command;
 
-import dev.ponder.cli.io.BadInputException;
 import dev.ponder.cli.pipeline.EmbeddedPipeline;
 import dev.ponder.core.answer.AnswerEquivalence;
 import dev.ponder.core.model.Usage;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,8 +33,7 @@ import picocli.CommandLine.Parameters;
 public class SearchesCommand {
 
     private static SearchItem find(EmbeddedPipeline pipeline, String id) {
-        return pipeline.searches().get(id).orElseThrow(() -> new BadInputException("no search " + id
-                + " in the store " + pipeline.storeDescription()));
+        return OnStore.found(pipeline.searches().get(id), "search", id, pipeline);
     }
 
     @Dependent
@@ -45,14 +44,13 @@ public class SearchesCommand {
                 description = "Only searches in this status: pending, running, succeeded, failed, cancelled.")
         String status;
 
-        @Option(names = "--limit", defaultValue = "20", paramLabel = "N",
-                description = "At most this many (default: ${DEFAULT-VALUE}).")
-        int limit;
+        @Mixin
+        ListLimit listLimit;
 
         @Override
         public Integer call() {
             SearchStatus only = status == null ? null : SearchStatus.parse(status);
-            OptionChecks.between(spec, "--limit", limit, 1, 100_000);
+            int limit = listLimit.checked();
             try (EmbeddedPipeline pipeline = open()) {
                 List<SearchItem> found = pipeline.store().list(BatchCommand.TENANT, only, limit);
                 PrintWriter out = out();
