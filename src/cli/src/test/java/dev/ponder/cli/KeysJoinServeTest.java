@@ -9,10 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code ponder keys} joins the stack a running {@code ponder serve} keeps, and the server takes a new key at once. */
 @QuarkusTest
@@ -41,11 +38,8 @@ class KeysJoinServeTest {
     }
 
     private String run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = new CommandLine(PonderCommand.class, new PonderMain.CdiFactory(beans))
-                .setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        assertThat(code).as(err.toString()).isZero();
-        return out.toString();
+        Commands.Result result = Commands.run(beans, args);
+        assertThat(result.code()).as(result.err()).isZero();
+        return result.out();
     }
 }

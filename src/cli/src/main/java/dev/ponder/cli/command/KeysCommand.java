@@ -1,6 +1,5 @@
 package dev.ponder.cli.command;
 
-import dev.ponder.cli.io.BadInputException;
 import dev.ponder.cli.pipeline.EmbeddedPipeline;
 import dev.ponder.engine.account.Accounts;
 import dev.ponder.engine.account.ApiKey;
@@ -9,9 +8,6 @@ import dev.ponder.engine.account.Quotas;
 import dev.ponder.engine.account.Tenant;
 import jakarta.enterprise.context.Dependent;
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,11 +23,8 @@ import picocli.CommandLine.Parameters;
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
 public class KeysCommand {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
-
     /** What every subcommand shares: the store (as {@code searches} opens it) and the accounts in it. */
-    abstract static class OnAccounts extends SearchesCommand.OnStore {
+    abstract static class OnAccounts extends OnStore {
 
         static Accounts accounts(EmbeddedPipeline pipeline) {
             return pipeline.searches().accounts();
@@ -118,16 +111,11 @@ public class KeysCommand {
         @Override
         public Integer call() {
             try (EmbeddedPipeline pipeline = open()) {
-                ApiKey key = accounts(pipeline).revoke(id).orElseThrow(() -> new BadInputException("no key " + id
-                        + " in the store " + pipeline.storeDescription()));
+                ApiKey key = found(accounts(pipeline).revoke(id), "key", id, pipeline);
                 out().printf("key %s of tenant %s revoked%n", key.id().substring(0, 16), key.tenant());
                 out().flush();
             }
             return 0;
         }
-    }
-
-    private static String time(long ms) {
-        return TIME.format(Instant.ofEpochMilli(ms));
     }
 }
