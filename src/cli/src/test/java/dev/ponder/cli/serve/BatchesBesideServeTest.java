@@ -109,7 +109,7 @@ class BatchesBesideServeTest {
         long now = System.currentTimeMillis();
         BatchStore batches = stack.engine().get().store().batches();
         BatchItem failed = new BatchItem("batch_cli_without_rows", "beside-failed", BatchStatus.FAILED, 0, 2, 0, 0,
-                0, 0, 1, List.of(), now, now, 0, now + 3_600_000, null, "inbox:gone.jsonl", null);
+                0, 0, 1, List.of(), now, now, 0, now + 3_600_000, null, "inbox:gone.jsonl", null, null);
         assertThat(batches.create(failed, List.of())).isTrue();
         assertThat(batches.setStatus(failed, BatchStatus.FAILED, null, "its input file could not be read", now))
                 .isTrue();
