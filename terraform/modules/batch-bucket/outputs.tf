@@ -1,6 +1,6 @@
 output "bucket_name" {
   description = "Name of the bucket (PONDER_TRIGGER_BUCKET)."
-  value       = aws_s3_bucket.this.id
+  value       = aws_s3_bucket.this.bucket
 }
 
 output "bucket_arn" {
@@ -26,4 +26,24 @@ output "notification" {
     filter_prefix = aws_s3_bucket_notification.this[0].lambda_function[0].filter_prefix
     filter_suffix = aws_s3_bucket_notification.this[0].lambda_function[0].filter_suffix
   }, null)
+}
+
+output "sse_algorithm" {
+  description = "Default encryption of the bucket (AES256 or aws:kms)."
+  value       = one(one(aws_s3_bucket_server_side_encryption_configuration.this.rule).apply_server_side_encryption_by_default).sse_algorithm
+}
+
+output "public_access_block" {
+  description = "The bucket's four public access block settings."
+  value = {
+    block_public_acls       = aws_s3_bucket_public_access_block.this.block_public_acls
+    block_public_policy     = aws_s3_bucket_public_access_block.this.block_public_policy
+    ignore_public_acls      = aws_s3_bucket_public_access_block.this.ignore_public_acls
+    restrict_public_buckets = aws_s3_bucket_public_access_block.this.restrict_public_buckets
+  }
+}
+
+output "versioning_status" {
+  description = "Versioning status of the bucket."
+  value       = aws_s3_bucket_versioning.this.versioning_configuration[0].status
 }

@@ -54,13 +54,14 @@ output "log_group_arn" {
 }
 
 output "event_source_mappings" {
-  description = "The SQS event sources by key: queue ARN, batch size, maximum concurrency."
+  description = "The SQS event sources by key: queue ARN, batch size, response types, maximum concurrency."
   value = {
     for k, m in aws_lambda_event_source_mapping.this : k => {
-      uuid                = m.uuid
-      event_source_arn    = m.event_source_arn
-      batch_size          = m.batch_size
-      maximum_concurrency = try(m.scaling_config[0].maximum_concurrency, null)
+      uuid                    = m.uuid
+      event_source_arn        = m.event_source_arn
+      batch_size              = m.batch_size
+      function_response_types = m.function_response_types
+      maximum_concurrency     = try(m.scaling_config[0].maximum_concurrency, null)
     }
   }
 }
