@@ -125,3 +125,8 @@ run "rejects_overlapping_prefixes" {
   }
   expect_failures = [var.output_prefix]
 }
+
+# A first plan, before anything exists, sees the ARNs as unknown: no count or for_each may depend on them.
+run "plans_before_anything_exists" {
+  command = plan
+}

@@ -450,3 +450,8 @@ run "rejects_managed_environment_overrides" {
   }
   expect_failures = [var.environment]
 }
+
+# A first plan, before anything exists, sees the ARNs as unknown: no count or for_each may depend on them.
+run "plans_before_anything_exists" {
+  command = plan
+}
