@@ -105,13 +105,13 @@ locals {
   common_environment = merge(
     var.environment,
     {
-      PONDER_PIPELINE_TABLE        = module.table.name
-      PONDER_PIPELINE_QUEUE_PREFIX = local.queue_prefix
-      PONDER_MODELS_SECRET         = local.models_secret_arn
-      PONDER_TRIGGER_BUCKET        = module.batch_bucket.bucket_name
-      PONDER_TRIGGER_INPUT_PREFIX  = var.input_prefix
-      PONDER_TRIGGER_OUTPUT_PREFIX = var.output_prefix
-      PONDER_TRIGGER_TENANT        = var.trigger_tenant
+      PONDER_PIPELINE_TABLE         = module.table.name
+      PONDER_PIPELINE_QUEUE_PREFIX  = local.queue_prefix
+      PONDER_PIPELINE_MODELS_SECRET = local.models_secret_arn
+      PONDER_TRIGGER_BUCKET         = module.batch_bucket.bucket_name
+      PONDER_TRIGGER_INPUT_PREFIX   = var.input_prefix
+      PONDER_TRIGGER_OUTPUT_PREFIX  = var.output_prefix
+      PONDER_TRIGGER_TENANT         = var.trigger_tenant
     },
     var.policy_url == null ? {} : { PONDER_POLICY_URL = var.policy_url },
     var.prm_url == null ? {} : { PONDER_PRM_URL = var.prm_url },

@@ -214,7 +214,7 @@ run "only_the_model_stages_read_the_models_secret" {
     error_message = "sample and score may read the models secret and nothing else"
   }
   assert {
-    condition     = alltrue([for f, fn in output.functions : fn.environment["PONDER_MODELS_SECRET"] == output.models_secret_arn])
+    condition     = alltrue([for f, fn in output.functions : fn.environment["PONDER_PIPELINE_MODELS_SECRET"] == output.models_secret_arn])
     error_message = "every function gets the secret's ARN, never its value"
   }
 }

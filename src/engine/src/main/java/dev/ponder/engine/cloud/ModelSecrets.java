@@ -3,33 +3,41 @@ package dev.ponder.engine.cloud;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ponder.engine.model.ModelProfile;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * The model endpoints' API keys in the cloud: one Secrets Manager secret, a JSON object of string entries that stand
- * for environment variables ({@code {"PONDER_POLICY_API_KEY": "..."}}), read once when a function starts. A profile's
- * {@code api-key-env} then names an entry exactly as it would name a variable on a laptop, and no key sits in the
- * Lambda's environment, where anyone allowed to read the function's configuration could see it.
+ * The model endpoints' API keys in the cloud: one Secrets Manager secret, a JSON object of string entries, read once.
+ * An entry named after a profile is that profile's key ({@code {"llama-3.2-1b-instruct": "..."}}, the form
+ * {@code infra/}'s GPU instance reads too); any other entry stands for an environment variable a profile's
+ * {@code api-key-env} may name. No key sits in the Lambda's environment, where anyone allowed to read the function's
+ * configuration could see it.
  */
 public final class ModelSecrets {
 
     private ModelSecrets() {
     }
 
-    /**
-     * What model clients read API keys through: the secret's entries over the process environment, or the process
-     * environment alone when {@code ponder.pipeline.models-secret} is not set.
-     */
-    public static UnaryOperator<String> environment(CloudPipelineConfig config, ObjectMapper json) {
+    /** The secret's entries, or none when {@code ponder.pipeline.models-secret} is not set. */
+    public static Map<String, String> entries(CloudPipelineConfig config, ObjectMapper json) {
         if (config.modelsSecret().isEmpty()) {
-            return System::getenv;
+            return Map.of();
         }
         try (SecretsManagerClient client = CloudClients.secretsManager(config)) {
-            return over(read(client, config.modelsSecret().get(), json), System::getenv);
+            return read(client, config.modelsSecret().get(), json);
         }
+    }
+
+    /**
+     * A profile as the secret completes it: one without {@code api-key-env} whose name is an entry takes that entry
+     * as its key (its {@code api-key-env} becomes its own name, which {@link #over} resolves to the entry).
+     */
+    public static ModelProfile keyed(ModelProfile profile, Map<String, String> entries) {
+        return profile.apiKeyEnv() == null && entries.containsKey(profile.name())
+                ? profile.toBuilder().apiKeyEnv(profile.name()).build() : profile;
     }
 
     /** The entries of secret {@code id}; a clear error if it is not a JSON object of strings. */
@@ -56,8 +64,8 @@ public final class ModelSecrets {
         return Map.copyOf(entries);
     }
 
-    /** The entries first, then {@code fallback}. */
-    static UnaryOperator<String> over(Map<String, String> entries, UnaryOperator<String> fallback) {
+    /** What model clients read API keys through: the entries first, then {@code fallback} (the environment). */
+    public static UnaryOperator<String> over(Map<String, String> entries, UnaryOperator<String> fallback) {
         return name -> entries.containsKey(name) ? entries.get(name) : fallback.apply(name);
     }
 }

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.ponder.engine.model.ModelProfile;
 import java.net.URI;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -63,6 +64,20 @@ class ModelSecretsTest {
         aws.verify(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
                 .withRequestBody(equalToJson("{\"SecretId\": \"" + ARN + "\"}")));
+    }
+
+    @Test
+    void anEntryNamedAfterAProfileIsThatProfilesKeyUnlessItNamesItsOwnVariable() {
+        Map<String, String> entries = Map.of("llama-3.2-1b-instruct", "sk-policy");
+        ModelProfile plain = ModelProfile.builder("llama-3.2-1b-instruct", "http://gpu:8000", "m").build();
+        ModelProfile named = plain.toBuilder().apiKeyEnv("MY_KEY").build();
+        ModelProfile other = ModelProfile.builder("qwen2.5-math-prm-7b", "http://gpu:8001", "m").build();
+
+        ModelProfile keyed = ModelSecrets.keyed(plain, entries);
+
+        assertThat(ModelSecrets.over(entries, n -> null).apply(keyed.apiKeyEnv())).isEqualTo("sk-policy");
+        assertThat(ModelSecrets.keyed(named, entries).apiKeyEnv()).isEqualTo("MY_KEY");
+        assertThat(ModelSecrets.keyed(other, entries).apiKeyEnv()).isNull();
     }
 
     @Test

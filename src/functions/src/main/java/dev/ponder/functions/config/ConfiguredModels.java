@@ -30,7 +30,7 @@ class ConfiguredModels implements Models {
     private final MeterRegistry meters;
     private final PipelineConfig pipeline;
     private final ObjectMapper json;
-    private UnaryOperator<String> environment;
+    private Map<String, String> secret;
     private final Map<String, PolicyModel> policies = new ConcurrentHashMap<>();
     private final Map<String, RewardModel> prms = new ConcurrentHashMap<>();
 
@@ -56,17 +56,21 @@ class ConfiguredModels implements Models {
      * The models secret, read once per instance when its first model client is made: only sample and score call
      * models, so only they read it (and only they may).
      */
-    private synchronized UnaryOperator<String> environment() {
-        if (environment == null) {
-            environment = ModelSecrets.environment(pipeline, json);
+    private synchronized Map<String, String> secret() {
+        if (secret == null) {
+            secret = ModelSecrets.entries(pipeline, json);
         }
-        return environment;
+        return secret;
+    }
+
+    private UnaryOperator<String> environment() {
+        return ModelSecrets.over(secret(), System::getenv);
     }
 
     private ModelProfile profile(String name) {
-        return ModelProfiles.of(config, name, () -> {
+        return ModelSecrets.keyed(ModelProfiles.of(config, name, () -> {
             throw new IllegalArgumentException("model profile " + name + " needs a url: set ponder.models." + name
                     + ".url; the functions have no embedded simulator");
-        });
+        }), secret());
     }
 }
