@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.cli.serve.ServeProfile;
 import dev.ponder.cli.serve.ServedStack;
+import dev.ponder.local.EmbeddedStack;
+import dev.ponder.local.Endpoints;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code ponder keys} joins the stack a running {@code ponder serve} keeps, and the server takes a new key at once. */
@@ -35,6 +38,29 @@ class KeysJoinServeTest {
 
         assertThat(run("keys", "revoke", id, "--store-path", store)).contains("key " + id + " of tenant beside revoked");
         assertThat(given().header("Authorization", "Bearer " + key).get("/v1/searches").statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * {@code --aws-table} works on a table through the AWS SDK's own chains, as against a deployed stack: here the
+     * server's DynamoDB Local, named by the SDK's endpoint setting, so the key must work on the server at once.
+     */
+    @Test
+    void aKeyCreatedInADeployedTableThroughTheSdksChainsWorksOnTheServerReadingIt() {
+        Endpoints endpoints = EmbeddedStack.running(stack.store()).orElseThrow();
+        Map<String, String> sdk = Map.of("aws.endpointUrlDynamodb", endpoints.dynamo().toString(),
+                "aws.accessKeyId", "ponderlocal", "aws.secretAccessKey", "ponderlocal");
+        sdk.forEach(System::setProperty);
+        try {
+            String key = run("keys", "create", "--tenant", "deployed", "--aws-table", "ponder", "--aws-region",
+                    "us-east-1").strip();
+            assertThat(key).startsWith("pndr_");
+            assertThat(given().header("Authorization", "Bearer " + key).get("/v1/searches").statusCode())
+                    .isEqualTo(200);
+            assertThat(run("keys", "list", "--aws-table", "ponder", "--aws-region", "us-east-1"))
+                    .contains("deployed");
+        } finally {
+            sdk.keySet().forEach(System::clearProperty);
+        }
     }
 
     private String run(String... args) {
