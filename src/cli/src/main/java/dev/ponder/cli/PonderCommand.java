@@ -1,6 +1,7 @@
 package dev.ponder.cli;
 
 import dev.ponder.cli.command.BatchCommand;
+import dev.ponder.cli.command.BatchesCommand;
 import dev.ponder.cli.command.EndpointsCommand;
 import dev.ponder.cli.command.EvalCommand;
 import dev.ponder.cli.command.GradeCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "Test-time-compute search for LLMs: majority vote, Best-of-N, beam search and DVTS "
                 + "guided by a process reward model.",
         subcommands = {RunCommand.class, BatchCommand.class, SolveCommand.class, SearchesCommand.class,
-                ServeCommand.class, KeysCommand.class, GradeCommand.class, EvalCommand.class, ReportCommand.class,
-                EndpointsCommand.class, SimCommand.class})
+                BatchesCommand.class, ServeCommand.class, KeysCommand.class, GradeCommand.class, EvalCommand.class,
+                ReportCommand.class, EndpointsCommand.class, SimCommand.class})
 public class PonderCommand {
 }

@@ -2,6 +2,7 @@ package dev.ponder.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.main.LaunchResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,6 +28,12 @@ final class Jsonl {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The JSON object a command printed (the test harness also shows log lines among standard output). */
+    static JsonNode object(LaunchResult result) {
+        return parse(result.getOutputStream().stream().filter(l -> l.startsWith("{")).findFirst()
+                .orElseThrow(() -> new AssertionError("no JSON line in: " + result.getOutput())));
     }
 
     /** What SPEC.md §1 calls the same result: id, strategy, n, prediction, paths, step scores, completion tokens. */

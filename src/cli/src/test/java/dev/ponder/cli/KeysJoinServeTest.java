@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.cli.serve.ServeProfile;
 import dev.ponder.cli.serve.ServedStack;
+import dev.ponder.local.EmbeddedStack;
+import dev.ponder.local.Endpoints;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code ponder keys} joins the stack a running {@code ponder serve} keeps, and the server takes a new key at once. */
 @QuarkusTest
@@ -40,12 +40,32 @@ class KeysJoinServeTest {
         assertThat(given().header("Authorization", "Bearer " + key).get("/v1/searches").statusCode()).isEqualTo(401);
     }
 
+    /**
+     * {@code --aws-table} works on a table through the AWS SDK's own chains, as against a deployed stack: here the
+     * server's DynamoDB Local, named by the SDK's endpoint setting, so the key must work on the server at once.
+     */
+    @Test
+    void aKeyCreatedInADeployedTableThroughTheSdksChainsWorksOnTheServerReadingIt() {
+        Endpoints endpoints = EmbeddedStack.running(stack.store()).orElseThrow();
+        Map<String, String> sdk = Map.of("aws.endpointUrlDynamodb", endpoints.dynamo().toString(),
+                "aws.accessKeyId", "ponderlocal", "aws.secretAccessKey", "ponderlocal");
+        sdk.forEach(System::setProperty);
+        try {
+            String key = run("keys", "create", "--tenant", "deployed", "--aws-table", "ponder", "--aws-region",
+                    "us-east-1").strip();
+            assertThat(key).startsWith("pndr_");
+            assertThat(given().header("Authorization", "Bearer " + key).get("/v1/searches").statusCode())
+                    .isEqualTo(200);
+            assertThat(run("keys", "list", "--aws-table", "ponder", "--aws-region", "us-east-1"))
+                    .contains("deployed");
+        } finally {
+            sdk.keySet().forEach(System::clearProperty);
+        }
+    }
+
     private String run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = new CommandLine(PonderCommand.class, new PonderMain.CdiFactory(beans))
-                .setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        assertThat(code).as(err.toString()).isZero();
-        return out.toString();
+        Commands.Result result = Commands.run(beans, args);
+        assertThat(result.code()).as(result.err()).isZero();
+        return result.out();
     }
 }

@@ -34,7 +34,7 @@ class SolveAndSearchesCommandTest {
         LaunchResult solved = launcher.launch("solve", PROBLEM, "--answer", "43", "--strategy", "dvts", "--n", "8",
                 "--json", "--store-path", store);
         assertThat(solved.exitCode()).as(solved.getErrorOutput()).isZero();
-        JsonNode json = jsonLine(solved);
+        JsonNode json = Jsonl.object(solved);
         String id = json.get("search_id").asText();
         assertThat(json.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(json.get("pred").asText()).isEqualTo("43");
@@ -47,7 +47,7 @@ class SolveAndSearchesCommandTest {
 
         LaunchResult again = launcher.launch("solve", PROBLEM, "--answer", "43", "--strategy", "dvts", "--n", "8",
                 "--json", "--store-path", store);
-        assertThat(jsonLine(again).get("search_id").asText()).isEqualTo(id);
+        assertThat(Jsonl.object(again).get("search_id").asText()).isEqualTo(id);
 
         LaunchResult list = launcher.launch("searches", "list", "--store-path", store);
         assertThat(list.exitCode()).as(list.getErrorOutput()).isZero();
@@ -78,11 +78,5 @@ class SolveAndSearchesCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.getErrorOutput()).contains("n must be a multiple of m for dvts (got n=6, m=4)");
         assertThat(store).doesNotExist();
-    }
-
-    /** The JSON object solve printed (the test harness also shows log lines among standard output). */
-    private static JsonNode jsonLine(LaunchResult result) {
-        return Jsonl.parse(result.getOutputStream().stream().filter(l -> l.startsWith("{")).findFirst()
-                .orElseThrow(() -> new AssertionError("no JSON line in: " + result.getOutput())));
     }
 }

@@ -265,9 +265,14 @@ public class BatchCommand implements Callable<Integer> {
                     return tally;
                 }
                 if (batch.status().terminal()) {
-                    throw new IllegalStateException("batch " + batchId + " ended " + batch.status().key()
-                            + " with " + left + " searches never collected" + (batch.reason() == null ? ""
-                            : ": " + batch.reason()));
+                    // Cancelled or expired from outside (ponder batches cancel, the API): the lines never started
+                    // get the rows the batch's results give them, and the command ends as with any failed line.
+                    for (int i = 0; i < collected.length; i++) {
+                        if (!collected[i]) {
+                            unstarted(i, batch);
+                        }
+                    }
+                    return tally;
                 }
                 Thread.sleep(pollMs);
             }
@@ -287,6 +292,14 @@ public class BatchCommand implements Callable<Integer> {
             return job.strategy() instanceof IndependentSampling
                     ? plan.budgets().stream().filter(n -> n <= job.config().n()).toList()
                     : List.of(job.config().n());
+        }
+
+        private void unstarted(int i, BatchItem batch) {
+            tally.unsuccessful.merge(SearchStatus.CANCELLED, 1, Integer::sum);
+            List<Map<String, Object>> row = BatchRows.unsuccessful(lines.get(i), SearchStatus.CANCELLED.name(),
+                    "its batch was " + batch.status().key() + " before it started", null);
+            tally.failedRows += row.size();
+            inOrder.failed(i, row);
         }
 
         private void collect(int i, SearchItem item) {

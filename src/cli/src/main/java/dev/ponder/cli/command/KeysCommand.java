@@ -7,34 +7,68 @@ import dev.ponder.engine.account.ApiKey;
 import dev.ponder.engine.account.NewKey;
 import dev.ponder.engine.account.Quotas;
 import dev.ponder.engine.account.Tenant;
+import dev.ponder.engine.store.AccountStore;
 import jakarta.enterprise.context.Dependent;
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * {@code ponder keys}: the API keys of the store's tenants. Each subcommand joins the stack a running
- * {@code ponder serve} keeps on the store folder (or starts one), so a new key works on the server at once.
+ * {@code ponder serve} keeps on the store folder (or starts one), so a new key works on the server at once; with
+ * {@code --aws-table} it works on a deployed stack's table instead, with the AWS SDK's credentials.
  */
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = "Create, list and revoke API keys (only a key's SHA-256 is stored).",
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
 public class KeysCommand {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+    /** What every subcommand shares: the accounts of the store (as {@code searches} opens it) or of a table. */
+    abstract static class OnAccounts extends OnStore {
 
-    /** What every subcommand shares: the store (as {@code searches} opens it) and the accounts in it. */
-    abstract static class OnAccounts extends SearchesCommand.OnStore {
+        @Option(names = "--aws-table", paramLabel = "NAME", description = "A deployed stack's DynamoDB table "
+                + "(Terraform's table_name output) instead of the store; credentials and region from the AWS "
+                + "SDK's default chains (AWS_PROFILE, AWS_REGION, ...).")
+        String awsTable;
 
-        static Accounts accounts(EmbeddedPipeline pipeline) {
-            return pipeline.searches().accounts();
+        @Option(names = "--aws-region", paramLabel = "REGION", description = "The table's region (default: the "
+                + "SDK's, e.g. AWS_REGION).")
+        String awsRegion;
+
+        /**
+         * The accounts to work on and where they live, closed after the command.
+         *
+         * @param where    where they live, for messages ({@code the store <dir>}, {@code the DynamoDB table <t>})
+         * @param resource what to close: the embedded pipeline, or the DynamoDB client
+         */
+        record Opened(Accounts accounts, String where, AutoCloseable resource) implements AutoCloseable {
+            @Override
+            public void close() throws Exception {
+                resource.close();
+            }
+        }
+
+        Opened accounts() {
+            if (awsTable != null) {
+                DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                        .httpClientBuilder(UrlConnectionHttpClient.builder());
+                if (awsRegion != null) {
+                    builder.region(Region.of(awsRegion));
+                }
+                DynamoDbClient dynamo = builder.build();
+                return new Opened(new Accounts(new AccountStore(dynamo, awsTable), Clock.systemUTC()),
+                        "the DynamoDB table " + awsTable, dynamo);
+            }
+            EmbeddedPipeline pipeline = open();
+            return new Opened(pipeline.searches().accounts(), "the store " + pipeline.storeDescription(), pipeline);
         }
     }
 
@@ -62,9 +96,9 @@ public class KeysCommand {
         Integer rps;
 
         @Override
-        public Integer call() {
-            try (EmbeddedPipeline pipeline = open()) {
-                Accounts accounts = accounts(pipeline);
+        public Integer call() throws Exception {
+            try (Opened opened = accounts()) {
+                Accounts accounts = opened.accounts();
                 NewKey created = accounts.createKey(tenant, new Quotas.Overrides(maxConcurrent, maxN, monthlyTokens,
                         rps));
                 Quotas q = accounts.tenant(tenant).map(Tenant::quotas).orElseThrow(() -> new IllegalStateException(
@@ -73,10 +107,9 @@ public class KeysCommand {
                 out.println(created.secret());
                 out.flush();
                 spec.commandLine().getErr().printf("key %s for tenant %s (max_concurrent=%d max_n=%d "
-                                + "monthly_tokens=%d requests_per_second=%d) in the store %s. It is shown only "
+                                + "monthly_tokens=%d requests_per_second=%d) in %s. It is shown only "
                                 + "this once: keep it.%n", created.key().id().substring(0, 12), tenant,
-                        q.maxConcurrent(), q.maxN(), q.monthlyTokens(), q.requestsPerSecond(),
-                        pipeline.storeDescription());
+                        q.maxConcurrent(), q.maxN(), q.monthlyTokens(), q.requestsPerSecond(), opened.where());
                 spec.commandLine().getErr().flush();
             }
             return 0;
@@ -88,9 +121,9 @@ public class KeysCommand {
     public static class ListKeys extends OnAccounts implements Callable<Integer> {
 
         @Override
-        public Integer call() {
-            try (EmbeddedPipeline pipeline = open()) {
-                List<ApiKey> keys = accounts(pipeline).keys();
+        public Integer call() throws Exception {
+            try (Opened opened = accounts()) {
+                List<ApiKey> keys = opened.accounts().keys();
                 PrintWriter out = out();
                 out.printf("%-16s  %-20s  %-16s  %-19s  %s%n", "ID", "TENANT", "KEY", "CREATED", "REVOKED");
                 for (ApiKey k : keys) {
@@ -98,7 +131,7 @@ public class KeysCommand {
                             time(k.createdMs()), k.revokedMs() == null ? "-" : time(k.revokedMs()));
                 }
                 if (keys.isEmpty()) {
-                    out.println("(no keys in the store " + pipeline.storeDescription() + ")");
+                    out.println("(no keys in " + opened.where() + ")");
                 }
                 out.flush();
             }
@@ -116,18 +149,14 @@ public class KeysCommand {
         String id;
 
         @Override
-        public Integer call() {
-            try (EmbeddedPipeline pipeline = open()) {
-                ApiKey key = accounts(pipeline).revoke(id).orElseThrow(() -> new BadInputException("no key " + id
-                        + " in the store " + pipeline.storeDescription()));
+        public Integer call() throws Exception {
+            try (Opened opened = accounts()) {
+                ApiKey key = opened.accounts().revoke(id).orElseThrow(() -> new BadInputException("no key " + id
+                        + " in " + opened.where()));
                 out().printf("key %s of tenant %s revoked%n", key.id().substring(0, 16), key.tenant());
                 out().flush();
             }
             return 0;
         }
-    }
-
-    private static String time(long ms) {
-        return TIME.format(Instant.ofEpochMilli(ms));
     }
 }

@@ -1,11 +1,6 @@
 package dev.ponder.cli.command;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ponder.cli.io.BadInputException;
 import dev.ponder.cli.pipeline.EmbeddedPipeline;
-import dev.ponder.cli.pipeline.PipelineConfig;
-import dev.ponder.cli.pipeline.StoreConfig;
-import dev.ponder.cli.pipeline.StoreOptions;
 import dev.ponder.core.answer.AnswerEquivalence;
 import dev.ponder.core.model.Usage;
 import dev.ponder.core.search.Reduction;
@@ -13,26 +8,19 @@ import dev.ponder.core.search.SearchConfig;
 import dev.ponder.core.search.Trajectory;
 import dev.ponder.core.strategy.SearchState;
 import dev.ponder.core.strategy.Strategies;
-import dev.ponder.engine.stage.Models;
 import dev.ponder.engine.store.FrontierStore;
 import dev.ponder.engine.store.NodeItem;
 import dev.ponder.engine.store.SearchItem;
 import dev.ponder.engine.store.SearchStatus;
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ponder searches}: the searches kept in the store (tenant {@code local}) — list, show one, re-send dead
@@ -44,41 +32,8 @@ import picocli.CommandLine.Spec;
                 SearchesCommand.Cancel.class})
 public class SearchesCommand {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
-
-    /** What every subcommand shares: the store options and the way to the store. */
-    abstract static class OnStore {
-
-        @Spec
-        CommandSpec spec;
-
-        @Inject
-        ObjectMapper json;
-
-        @Inject
-        PipelineConfig pipelineConfig;
-
-        @Inject
-        StoreConfig storeConfig;
-
-        @Mixin
-        StoreOptions storeOptions;
-
-        /** The pipeline without workers: these commands read and write the store and send messages, nothing more. */
-        EmbeddedPipeline open() {
-            return EmbeddedPipeline.open(new EmbeddedPipeline.Settings(storeOptions.resolve(storeConfig), 1, false),
-                    pipelineConfig, json, Models.none("this command"));
-        }
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
-
-        SearchItem find(EmbeddedPipeline pipeline, String id) {
-            return pipeline.searches().get(id).orElseThrow(() -> new BadInputException("no search " + id
-                    + " in the store " + pipeline.storeDescription()));
-        }
+    private static SearchItem find(EmbeddedPipeline pipeline, String id) {
+        return OnStore.found(pipeline.searches().get(id), "search", id, pipeline);
     }
 
     @Dependent
@@ -89,14 +44,13 @@ public class SearchesCommand {
                 description = "Only searches in this status: pending, running, succeeded, failed, cancelled.")
         String status;
 
-        @Option(names = "--limit", defaultValue = "20", paramLabel = "N",
-                description = "At most this many (default: ${DEFAULT-VALUE}).")
-        int limit;
+        @Mixin
+        ListLimit listLimit;
 
         @Override
         public Integer call() {
             SearchStatus only = status == null ? null : SearchStatus.parse(status);
-            OptionChecks.between(spec, "--limit", limit, 1, 100_000);
+            int limit = listLimit.checked();
             try (EmbeddedPipeline pipeline = open()) {
                 List<SearchItem> found = pipeline.store().list(BatchCommand.TENANT, only, limit);
                 PrintWriter out = out();
@@ -104,7 +58,7 @@ public class SearchesCommand {
                         "CREATED", "PROBLEM");
                 for (SearchItem s : found) {
                     out.printf("%-16s  %-9s  %-18s  %5d  %4d  %-19s  %s%n", s.id(), s.status(), s.strategy(),
-                            s.config().n(), s.state().iteration(), TIME.format(Instant.ofEpochMilli(s.createdMs())),
+                            s.config().n(), s.state().iteration(), time(s.createdMs()),
                             snippet(s.problem().problem(), 50));
                 }
                 if (found.isEmpty()) {
@@ -259,10 +213,6 @@ public class SearchesCommand {
     static String snippet(String text, int max) {
         String flat = text.strip().replaceAll("\\s+", " ");
         return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
-    }
-
-    private static String time(long ms) {
-        return TIME.format(Instant.ofEpochMilli(ms));
     }
 
     private static String scores(List<Double> scores) {

@@ -26,14 +26,24 @@ final class Api {
 
     /** Polls until the search has ended, and returns its last view. */
     static Response ended(String key, String id, Duration limit) throws InterruptedException {
+        return polled(key, "/v1/searches/" + id, Set.of("SUCCEEDED", "FAILED", "CANCELLED"), limit);
+    }
+
+    /** Polls until the batch has ended, and returns its last view. */
+    static Response batchEnded(String key, String id, Duration limit) throws InterruptedException {
+        return polled(key, "/v1/batches/" + id, Set.of("completed", "failed", "cancelled", "expired"), limit);
+    }
+
+    private static Response polled(String key, String path, Set<String> ended, Duration limit)
+            throws InterruptedException {
         long until = System.nanoTime() + limit.toNanos();
         while (true) {
-            Response r = as(key).get("/v1/searches/" + id);
+            Response r = as(key).get(path);
             assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
-            if (Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(r.path("status").toString())) {
+            if (ended.contains(r.path("status").toString())) {
                 return r;
             }
-            assertThat(System.nanoTime()).as("search " + id + " still " + r.path("status")).isLessThan(until);
+            assertThat(System.nanoTime()).as(path + " still " + r.path("status")).isLessThan(until);
             Thread.sleep(200);
         }
     }

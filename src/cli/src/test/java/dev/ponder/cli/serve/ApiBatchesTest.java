@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The batch endpoints on {@code ponder serve}'s stack: both body forms, results, refusals, cancel, tenants, pages. */
@@ -223,15 +222,6 @@ class ApiBatchesTest {
     }
 
     private static Response ended(String key, String id) throws InterruptedException {
-        long until = System.nanoTime() + LIMIT.toNanos();
-        while (true) {
-            Response r = as(key).get("/v1/batches/" + id);
-            assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
-            if (Set.of("completed", "failed", "cancelled", "expired").contains(r.<String>path("status"))) {
-                return r;
-            }
-            assertThat(System.nanoTime()).as("batch " + id + " still " + r.path("status")).isLessThan(until);
-            Thread.sleep(200);
-        }
+        return Api.batchEnded(key, id, LIMIT);
     }
 }

@@ -56,8 +56,11 @@ public final class PolicyClient implements PolicyModel {
         this(profile, registry, System::getenv);
     }
 
-    /** As above, reading the API key through {@code environment} (tests). */
-    PolicyClient(ModelProfile profile, MeterRegistry registry, UnaryOperator<String> environment) {
+    /**
+     * As above, reading the API key through {@code environment}: the process environment, or (in the cloud) the
+     * model secret's entries over it.
+     */
+    public PolicyClient(ModelProfile profile, MeterRegistry registry, UnaryOperator<String> environment) {
         if (profile.template().equals("none")) {
             throw new IllegalArgumentException("model profile " + profile.name() + ": template none is only for "
                     + "token-prob PRMs; a policy needs llama3, chatml (qwen2.5) or custom");

@@ -77,8 +77,11 @@ public final class PrmClient implements RewardModel {
         this(profile, registry, System::getenv);
     }
 
-    /** As above, reading the API key through {@code environment} (tests). */
-    PrmClient(ModelProfile profile, MeterRegistry registry, UnaryOperator<String> environment) {
+    /**
+     * As above, reading the API key through {@code environment}: the process environment, or (in the cloud) the
+     * model secret's entries over it.
+     */
+    public PrmClient(ModelProfile profile, MeterRegistry registry, UnaryOperator<String> environment) {
         this.profile = profile;
         this.format = profile.format();
         this.template = profile.chatTemplate();

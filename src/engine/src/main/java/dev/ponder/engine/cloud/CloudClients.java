@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -54,6 +55,12 @@ public final class CloudClients {
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         }
         return builder.httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    /** Secrets Manager, for the model endpoints' API keys. */
+    public static SecretsManagerClient secretsManager(CloudPipelineConfig config) {
+        return aws(SecretsManagerClient.builder(), config, config.secretsmanagerEndpoint())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
     /** The pipeline's options from the same keys. */

@@ -36,6 +36,17 @@ public interface CloudPipelineConfig {
     /** SQS's endpoint, for ElasticMQ. Defaults to AWS's endpoint for the region. */
     Optional<URI> sqsEndpoint();
 
+    /**
+     * The AWS Secrets Manager secret (name or ARN) holding the model endpoints' API keys: a JSON object whose
+     * entries stand for environment variables, so a profile's {@code api-key-env} names one
+     * ({@code {"PONDER_POLICY_API_KEY": "..."}}). Read once when the functions start; keys never sit in the Lambda's
+     * environment. Defaults to none: keys come from the environment (or none are sent).
+     */
+    Optional<String> modelsSecret();
+
+    /** Secrets Manager's endpoint, for a stand-in in tests. Defaults to AWS's endpoint for the region. */
+    Optional<URI> secretsmanagerEndpoint();
+
     /** S3's endpoint (the batch bucket), for s3proxy. Defaults to AWS's endpoint for the region. */
     Optional<URI> s3Endpoint();
 

@@ -1,0 +1,29 @@
+output "api_url" {
+  description = "Base URL of the HTTP API."
+  value       = module.ponder.api_url
+}
+
+output "bucket_name" {
+  description = "The batch bucket."
+  value       = module.ponder.bucket_name
+}
+
+output "queue_names" {
+  description = "Stage queue names by stage."
+  value       = module.ponder.queue_names
+}
+
+output "dlq_names" {
+  description = "Dead-letter queue names by stage."
+  value       = module.ponder.dlq_names
+}
+
+output "table_name" {
+  description = "The DynamoDB table."
+  value       = module.ponder.table_name
+}
+
+output "function_names" {
+  description = "Lambda function names by function."
+  value       = module.ponder.function_names
+}
