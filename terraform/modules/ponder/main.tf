@@ -237,12 +237,51 @@ module "api" {
   tags = var.tags
 }
 
+# S3 invokes the trigger asynchronously: Lambda retries a failed event twice, then sends it here rather than
+# dropping it, so no batch file's event is lost (re-put the object, or re-invoke the trigger with the event, once
+# the cause is fixed). Its depth has an alarm like the stage DLQs.
+resource "aws_sqs_queue" "trigger_failures" {
+  name                      = "${local.queue_prefix}-trigger-failures"
+  sqs_managed_sse_enabled   = var.kms_key_arn == null ? true : null
+  kms_master_key_id         = var.kms_key_arn
+  message_retention_seconds = 1209600
+
+  tags = var.tags
+}
+
+resource "aws_lambda_function_event_invoke_config" "trigger" {
+  function_name                = module.functions["trigger"].function_name
+  maximum_retry_attempts       = 2
+  maximum_event_age_in_seconds = 21600
+
+  destination_config {
+    on_failure {
+      destination = aws_sqs_queue.trigger_failures.arn
+    }
+  }
+}
+
+# Lambda sends to an asynchronous destination with the function's own role.
+resource "aws_iam_role_policy" "trigger_failures" {
+  name = "trigger-failure-destination"
+  role = module.functions["trigger"].role_name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid      = "SendFailedEvents"
+      Effect   = "Allow"
+      Action   = ["sqs:SendMessage"]
+      Resource = [aws_sqs_queue.trigger_failures.arn]
+    }]
+  })
+}
+
 module "alarms" {
   source = "../alarms"
   count  = var.create_alarms ? 1 : 0
 
   name_prefix               = var.name
-  dlq_names                 = { for s in local.stages : s => module.queues[s].dlq_name }
+  dlq_names                 = merge({ for s in local.stages : s => module.queues[s].dlq_name }, { trigger = aws_sqs_queue.trigger_failures.name })
   function_names            = { for k, f in module.functions : k => f.function_name }
   api_ids                   = { api = module.api.api_id }
   log_group_names           = { for k, f in module.functions : k => f.log_group_name if k != "api" }

@@ -133,3 +133,14 @@ output "alarm_names" {
   description = "Every alarm's name by kind and key (empty without alarms)."
   value       = try(module.alarms[0].alarm_names, {})
 }
+
+output "trigger_failures_queue" {
+  description = "Where the trigger's asynchronous events go after their retries fail: name, ARN and the invoke config's settings."
+  value = {
+    name        = aws_sqs_queue.trigger_failures.name
+    arn         = aws_sqs_queue.trigger_failures.arn
+    max_retries = aws_lambda_function_event_invoke_config.trigger.maximum_retry_attempts
+    on_failure  = one(one(aws_lambda_function_event_invoke_config.trigger.destination_config).on_failure).destination
+    role_policy = aws_iam_role_policy.trigger_failures.policy
+  }
+}

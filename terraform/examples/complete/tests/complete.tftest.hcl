@@ -37,6 +37,11 @@ mock_provider "aws" {
   mock_resource "aws_s3_bucket" {
     defaults = { arn = "arn:aws:s3:::ponder-full-batches-123456789012-eu-west-1" }
   }
+  # The invoke config's destination must look like an ARN; the other queues' ARNs stay random.
+  override_resource {
+    target = module.ponder.aws_sqs_queue.trigger_failures
+    values = { arn = "arn:aws:sqs:eu-west-1:123456789012:ponder-trigger-failures" }
+  }
   override_resource {
     target = module.ponder.module.api.aws_cloudwatch_log_group.access
     values = { arn = "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/apigateway/ponder-full" }
@@ -87,7 +92,7 @@ run "every_option_reaches_the_stack" {
     error_message = "no statement may allow a wildcard action or the resource *"
   }
   assert {
-    condition     = length(output.alarm_names.dlq) == 5 && length(output.alarm_names.errors) == 9
+    condition     = length(output.alarm_names.dlq) == 6 && length(output.alarm_names.errors) == 9
     error_message = "the alarms must exist"
   }
 }

@@ -28,6 +28,11 @@ mock_provider "aws" {
   mock_resource "aws_s3_bucket" {
     defaults = { arn = "arn:aws:s3:::ponder-batches-123456789012-eu-west-1" }
   }
+  # The invoke config's destination must look like an ARN; the other queues' ARNs stay random.
+  override_resource {
+    target = module.ponder.aws_sqs_queue.trigger_failures
+    values = { arn = "arn:aws:sqs:eu-west-1:123456789012:ponder-trigger-failures" }
+  }
   override_resource {
     target = module.ponder.module.api.aws_cloudwatch_log_group.access
     values = { arn = "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/apigateway/ponder" }

@@ -30,6 +30,11 @@ mock_provider "aws" {
   mock_resource "aws_s3_bucket" {
     defaults = { arn = "arn:aws:s3:::ponder-batches-123456789012-eu-west-1" }
   }
+  # The invoke config's destination must look like an ARN; the other queues' ARNs stay random.
+  override_resource {
+    target = aws_sqs_queue.trigger_failures
+    values = { arn = "arn:aws:sqs:eu-west-1:123456789012:ponder-trigger-failures" }
+  }
   override_resource {
     target = module.api.aws_cloudwatch_log_group.access
     values = { arn = "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/apigateway/ponder" }
@@ -347,10 +352,27 @@ run "functions_event_sources_and_environment" {
 run "alarms" {
   assert {
     condition = (
-      length(output.alarm_names.dlq) == 5 && length(output.alarm_names.errors) == 9 && length(output.alarm_names.throttles) == 9
+      length(output.alarm_names.dlq) == 6 && length(output.alarm_names.errors) == 9 && length(output.alarm_names.throttles) == 9
       && length(output.alarm_names.api_5xx) == 1 && length(output.alarm_names.searches_failed) == 1
     )
-    error_message = "alarms: one per DLQ, errors and throttles per function, API 5xx, searches failed"
+    error_message = "alarms: one per DLQ (and the trigger's failures), errors and throttles per function, API 5xx, searches failed"
+  }
+}
+
+run "the_triggers_failed_events_are_kept_not_dropped" {
+  assert {
+    condition     = output.trigger_failures_queue.on_failure == output.trigger_failures_queue.arn
+    error_message = "an S3 event the trigger fails on after its retries must go to the failures queue"
+  }
+  assert {
+    condition     = output.trigger_failures_queue.max_retries == 2
+    error_message = "Lambda retries a failed S3 event twice before the destination"
+  }
+  assert {
+    condition = jsondecode(output.trigger_failures_queue.role_policy).Statement == [{
+      Sid = "SendFailedEvents", Effect = "Allow", Action = ["sqs:SendMessage"], Resource = [output.trigger_failures_queue.arn]
+    }]
+    error_message = "the trigger's role may send to its failures queue, and nothing more through that policy"
   }
 }
 
