@@ -41,22 +41,23 @@ class KeysJoinServeTest {
     }
 
     /**
-     * {@code --aws-table} works on a table through the AWS SDK's own chains, as against a deployed stack: here the
-     * server's DynamoDB Local, named by the SDK's endpoint setting, so the key must work on the server at once.
+     * {@code --aws-table} works on a table with the AWS SDK's own credentials chain, as against a deployed stack:
+     * here the server's DynamoDB Local ({@code --aws-endpoint}), so the key must work on the server at once.
      */
     @Test
     void aKeyCreatedInADeployedTableThroughTheSdksChainsWorksOnTheServerReadingIt() {
         Endpoints endpoints = EmbeddedStack.running(stack.store()).orElseThrow();
-        Map<String, String> sdk = Map.of("aws.endpointUrlDynamodb", endpoints.dynamo().toString(),
-                "aws.accessKeyId", "ponderlocal", "aws.secretAccessKey", "ponderlocal");
+        Map<String, String> sdk = Map.of("aws.accessKeyId", "ponderlocal", "aws.secretAccessKey", "ponderlocal");
+        String endpoint = endpoints.dynamo().toString();
         sdk.forEach(System::setProperty);
         try {
             String key = run("keys", "create", "--tenant", "deployed", "--aws-table", "ponder", "--aws-region",
-                    "us-east-1").strip();
+                    "us-east-1", "--aws-endpoint", endpoint).strip();
             assertThat(key).startsWith("pndr_");
             assertThat(given().header("Authorization", "Bearer " + key).get("/v1/searches").statusCode())
                     .isEqualTo(200);
-            assertThat(run("keys", "list", "--aws-table", "ponder", "--aws-region", "us-east-1"))
+            assertThat(run("keys", "list", "--aws-table", "ponder", "--aws-region", "us-east-1", "--aws-endpoint",
+                    endpoint))
                     .contains("deployed");
         } finally {
             sdk.keySet().forEach(System::clearProperty);

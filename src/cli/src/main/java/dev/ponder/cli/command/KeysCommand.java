@@ -10,6 +10,7 @@ import dev.ponder.engine.account.Tenant;
 import dev.ponder.engine.store.AccountStore;
 import jakarta.enterprise.context.Dependent;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,6 +44,10 @@ public class KeysCommand {
                 + "SDK's, e.g. AWS_REGION).")
         String awsRegion;
 
+        @Option(names = "--aws-endpoint", paramLabel = "URL", description = "DynamoDB's endpoint (default: AWS's "
+                + "for the region; e.g. a VPC endpoint, or DynamoDB Local).")
+        URI awsEndpoint;
+
         /**
          * The accounts to work on and where they live, closed after the command.
          *
@@ -62,6 +67,9 @@ public class KeysCommand {
                         .httpClientBuilder(UrlConnectionHttpClient.builder());
                 if (awsRegion != null) {
                     builder.region(Region.of(awsRegion));
+                }
+                if (awsEndpoint != null) {
+                    builder.endpointOverride(awsEndpoint);
                 }
                 DynamoDbClient dynamo = builder.build();
                 return new Opened(new Accounts(new AccountStore(dynamo, awsTable), Clock.systemUTC()),
