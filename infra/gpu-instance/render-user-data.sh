@@ -43,7 +43,7 @@ out="$(
     fi
   done
   echo 'mkdir -p /opt/ponder/vllm'
-  for script in serve-policy.sh "$prm_script"; do
+  for script in preflight.sh serve-policy.sh "$prm_script"; do
     if grep -qx 'PONDER_SCRIPT_END' "$vllm_dir/$script"; then
       echo "render-user-data: $script contains the heredoc delimiter PONDER_SCRIPT_END" >&2
       exit 1

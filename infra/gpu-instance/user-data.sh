@@ -31,7 +31,7 @@ case "$PRM" in
   math-shepherd) prm_script=serve-prm-math-shepherd.sh; : "${PRM_PROFILE:=math-shepherd}" ;;
   *) echo "user-data: PRM must be qwen, rlhflow or math-shepherd (got '$PRM')" >&2; exit 1 ;;
 esac
-for script in serve-policy.sh "$prm_script"; do
+for script in preflight.sh serve-policy.sh "$prm_script"; do
   if [[ ! -f "/opt/ponder/vllm/$script" ]]; then
     echo "user-data: /opt/ponder/vllm/$script is missing: pass the output of render-user-data.sh, not this file" >&2
     exit 1

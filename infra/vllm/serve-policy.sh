@@ -27,23 +27,8 @@ VLLM="${VLLM:-vllm}"
 PINNED_VLLM_VERSION="0.11.0"
 
 name="serve-policy"
-if ! command -v "$VLLM" >/dev/null 2>&1; then
-  echo "$name: '$VLLM' is not on PATH: install vLLM ($PINNED_VLLM_VERSION) into a venv with" \
-       "pip install -r infra/vllm/requirements.txt, activate it, or set VLLM to its vllm executable" >&2
-  exit 1
-fi
-python="$(dirname "$(command -v "$VLLM")")/python"
-if [[ -x "$python" ]]; then
-  installed="$("$python" -c 'import importlib.metadata as m; print(m.version("vllm"))' 2>/dev/null || true)"
-  if [[ -n "$installed" && "$installed" != "$PINNED_VLLM_VERSION" ]]; then
-    echo "$name: vLLM $installed is installed, these flags were written for $PINNED_VLLM_VERSION:" \
-         "check infra/README.md (version caveats) and run bin/ponder endpoints check" >&2
-  fi
-fi
-# The key is read by vLLM from VLLM_API_KEY in its environment: never put it on the command line, where ps shows it.
-if [[ -z "${VLLM_API_KEY:-}" ]]; then
-  echo "$name: VLLM_API_KEY is not set: /v1 answers requests without a key" >&2
-fi
+# shellcheck source=preflight.sh
+source "$(dirname "${BASH_SOURCE[0]}")/preflight.sh"
 
 # --enable-prefix-caching: beam search and DVTS send every beam's whole path again each iteration, and siblings share
 # the system prompt, the problem and their common steps: cached KV blocks turn that into one prefill. It is vLLM's

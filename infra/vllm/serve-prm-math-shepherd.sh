@@ -30,22 +30,8 @@ VLLM="${VLLM:-vllm}"
 PINNED_VLLM_VERSION="0.11.0"
 
 name="serve-prm-math-shepherd"
-if ! command -v "$VLLM" >/dev/null 2>&1; then
-  echo "$name: '$VLLM' is not on PATH: install vLLM ($PINNED_VLLM_VERSION) into a venv with" \
-       "pip install -r infra/vllm/requirements.txt, activate it, or set VLLM to its vllm executable" >&2
-  exit 1
-fi
-python="$(dirname "$(command -v "$VLLM")")/python"
-if [[ -x "$python" ]]; then
-  installed="$("$python" -c 'import importlib.metadata as m; print(m.version("vllm"))' 2>/dev/null || true)"
-  if [[ -n "$installed" && "$installed" != "$PINNED_VLLM_VERSION" ]]; then
-    echo "$name: vLLM $installed is installed, these flags were written for $PINNED_VLLM_VERSION:" \
-         "check infra/README.md (version caveats) and run bin/ponder endpoints check" >&2
-  fi
-fi
-if [[ -z "${VLLM_API_KEY:-}" ]]; then
-  echo "$name: VLLM_API_KEY is not set: /v1 answers requests without a key" >&2
-fi
+# shellcheck source=preflight.sh
+source "$(dirname "${BASH_SOURCE[0]}")/preflight.sh"
 
 # --enable-prefix-caching: the prompt for step k extends the prompt for step k-1, and a beam's candidates share
 # their first steps. ponder reads the generated token's logprobs, not prompt_logprobs (which skip cache reads).

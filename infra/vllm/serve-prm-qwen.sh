@@ -22,24 +22,11 @@ VLLM="${VLLM:-vllm}"
 PINNED_VLLM_VERSION="0.11.0"
 
 name="serve-prm-qwen"
-if ! command -v "$VLLM" >/dev/null 2>&1; then
-  echo "$name: '$VLLM' is not on PATH: install vLLM ($PINNED_VLLM_VERSION) into a venv with" \
-       "pip install -r infra/vllm/requirements.txt, activate it, or set VLLM to its vllm executable" >&2
-  exit 1
-fi
-python="$(dirname "$(command -v "$VLLM")")/python"
-if [[ -x "$python" ]]; then
-  installed="$("$python" -c 'import importlib.metadata as m; print(m.version("vllm"))' 2>/dev/null || true)"
-  if [[ -n "$installed" && "$installed" != "$PINNED_VLLM_VERSION" ]]; then
-    echo "$name: vLLM $installed is installed, these flags were written for $PINNED_VLLM_VERSION:" \
-         "check infra/README.md (version caveats) and run bin/ponder endpoints check" >&2
-  fi
-fi
 # vLLM checks the key only on paths under /v1: /pooling, the route this PRM is scored through, stays open whatever
 # the key. The network (security group, tunnel) is what guards it (infra/README.md, "API keys").
-if [[ -z "${VLLM_API_KEY:-}" ]]; then
-  echo "$name: VLLM_API_KEY is not set: /v1 answers requests without a key (and /pooling never asks for one)" >&2
-fi
+NO_KEY_NOTE=" (and /pooling never asks for one)"
+# shellcheck source=preflight.sh
+source "$(dirname "${BASH_SOURCE[0]}")/preflight.sh"
 
 # --runner pooling: the architecture (Qwen2ForProcessRewardModel) is a pooling model and vLLM >= 0.10.1 picks this
 # runner by itself; written out so the intent is plain. vLLM <= 0.10.0 spells it --task reward.
